@@ -1,0 +1,89 @@
+import KhabarText
+
+/// One line of input text, the unit the cleaner keeps or removes. Carries the forms every rule needs
+/// so that no rule normalises or tokenises again.
+struct Block {
+    /// Position among the non-empty lines of the article.
+    let index: Int
+    /// The line for display: spaces and invisible marks cleaned, letters as written.
+    var text: String
+    /// Matching form: letters folded, marks and diacritics removed, Latin lower-cased.
+    let key: String
+    /// Matching-normalised words (Arabic, Latin, numbers), in order.
+    let words: [String]
+    /// A blank line came before this one (paragraph structure of the source).
+    let blankBefore: Bool
+
+    init(index: Int, text: String, blankBefore: Bool) {
+        self.index = index
+        self.text = text
+        self.key = ArabicNormalizer.normalize(text, .matching).lowercased()
+        self.words = Tokenizer.words(text)
+        self.blankBefore = blankBefore
+    }
+
+    var wordCount: Int { words.count }
+
+    /// The last visible scalar, ignoring closing quotes and brackets.
+    var lastSignificantScalar: Unicode.Scalar? {
+        for s in text.unicodeScalars.reversed() {
+            switch s {
+            case " ", "\"", "'", "»", "”", "’", ")", "]", "*", "\u{201C}": continue
+            default: return s
+            }
+        }
+        return nil
+    }
+
+    /// Ends like a sentence does (period, question or exclamation mark, colon of a quote intro).
+    var endsLikeSentence: Bool {
+        guard let s = lastSignificantScalar else { return false }
+        return s == "." || s == "؟" || s == "?" || s == "!" || s == "…" || s == "؛"
+    }
+
+    /// Share of letters that are Arabic.
+    var arabicRatio: Double { ArabicScript.arabicLetterRatio(text) }
+
+    /// Content words: not stop words, not numbers, at least two letters; stemmed.
+    var contentStems: [String] {
+        words.compactMap { w in
+            guard w.unicodeScalars.count >= 2, !StopWords.isStopWord(w),
+                  let f = w.unicodeScalars.first, !("0"..."9").contains(f) else { return nil }
+            return LightStemmer.stem(w)
+        }
+    }
+}
+
+enum BlockSplitter {
+    /// Splits text into non-empty lines, display-normalised and trimmed, remembering blank lines.
+    static func split(_ text: String) -> [Block] {
+        var blocks: [Block] = []
+        var blank = false
+        let display = ArabicNormalizer.normalize(text, .display)
+        display.enumerateLines { line, _ in
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty {
+                blank = true
+            } else {
+                blocks.append(Block(index: blocks.count, text: trimmed, blankBefore: blank))
+                blank = false
+            }
+        }
+        return blocks
+    }
+}
+
+extension StringProtocol {
+    /// Trims spaces and tabs (cheaper than Foundation's character-set trimming on hot paths).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard scalars[before].properties.isWhitespace else { break }
+            end = before
+        }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+}

@@ -1,0 +1,286 @@
+import KhabarText
+
+/// Settings of the cleaner.
+public struct CleanerOptions: Sendable {
+    /// Below this lexical cohesion with the article so far, a block of paragraphs that follows a
+    /// "read also" link or a headline-like line is taken for another article appended to the page.
+    public var cohesionThreshold: Double = 0.2
+    /// Body words an article needs before a credit or keyword line can mark its end.
+    public var minimumBodyWordsBeforeEnd: Int = 40
+
+    public init() {}
+}
+
+/// Decides for every line of an article whether it is body or junk, and why; pulls out the
+/// metadata the junk carries (title, outlet, date, place, authors, agencies, keywords).
+public struct Cleaner: Sendable {
+    public var options: CleanerOptions
+
+    public init(options: CleanerOptions = CleanerOptions()) {
+        self.options = options
+    }
+
+    enum Label: Equatable {
+        case body
+        case removed(RemovalReason)
+    }
+
+    public func clean(_ raw: RawArticle) -> CleanArticle {
+        var blocks = BlockSplitter.split(raw.text)
+        let signals = blocks.map(LineRules.classify)
+        var labels = [Label?](repeating: nil, count: blocks.count)
+        var meta = MetadataCollector(hints: raw.hints)
+
+        applyLineSignals(signals, blocks, &labels, &meta)
+        findTitleAndDateline(raw, &blocks, &labels, &meta)
+        absorbLinkLists(signals, blocks, &labels)
+        markRepeatedLines(blocks, &labels)
+        markArticleEnd(signals, blocks, &labels)
+        markAppendedArticles(signals, blocks, &labels)
+
+        // Everything undecided is body; then trim what is glued onto body lines.
+        var paragraphs: [String] = []
+        var removed: [RemovedBlock] = []
+        let lastBody = labels.lastIndex { $0 == nil || $0 == .body }
+        for (i, block) in blocks.enumerated() {
+            if case .removed(let reason)? = labels[i] {
+                removed.append(RemovedBlock(text: block.text, reason: reason))
+                continue
+            }
+            var text = block.text
+            if let (kept, code) = LineRules.scrubEmbeddedCSS(text) {
+                removed.append(RemovedBlock(text: code, reason: .code))
+                text = kept
+            }
+            if let (kept, credit) = GluedTail.cutCredit(text) {
+                removed.append(RemovedBlock(text: credit.line, reason: .credit))
+                meta.addCredit(credit.name)
+                text = kept
+            }
+            if i == lastBody, let (kept, tags) = GluedTail.cutKeywords(text) {
+                removed.append(RemovedBlock(text: tags.line, reason: .keywords))
+                meta.keywords += tags.keywords
+                text = kept
+            }
+            if !text.isEmpty { paragraphs.append(text) }
+        }
+        let body = paragraphs.joined(separator: "\n")
+        meta.addMentionedAgencies(in: body)
+        return meta.article(id: raw.id, source: raw.source, paragraphs: paragraphs, removed: removed)
+    }
+
+    // MARK: - Steps, in order
+
+    /// Lines that say what they are on their own.
+    func applyLineSignals(_ signals: [LineSignal?], _ blocks: [Block], _ labels: inout [Label?], _ meta: inout MetadataCollector) {
+        for (i, signal) in signals.enumerated() {
+            guard let signal else { continue }
+            switch signal {
+            case .code: labels[i] = .removed(.code)
+            case .advertisement: labels[i] = .removed(.advertisement)
+            case .commentCounter: labels[i] = .removed(.commentCounter)
+            case .chrome: labels[i] = .removed(.siteChrome)
+            case .readAlso: labels[i] = .removed(.readAlso)
+            case .relatedHeader: labels[i] = .removed(.relatedHeadlines)
+            case .keywords(let words):
+                labels[i] = .removed(.keywords)
+                meta.keywordLines.append(words)
+            case .published(let rest):
+                labels[i] = .removed(.publishedLine)
+                if meta.lineDate == nil { meta.lineDate = DateParser.firstDate(in: rest) }
+            case .credit(let name):
+                labels[i] = .removed(.credit)
+                meta.addCredit(name)
+            case .byline(let name):
+                labels[i] = .removed(.byline)
+                meta.addByline(name, line: blocks[i].text)
+            }
+        }
+    }
+
+    /// The headline line and the dateline at the top of a text article.
+    func findTitleAndDateline(_ raw: RawArticle, _ blocks: inout [Block], _ labels: inout [Label?], _ meta: inout MetadataCollector) {
+        let top = blocks.indices.filter { labels[$0] == nil }.prefix(4)
+        var titleIndex: Int? = nil
+        if let hinted = raw.hints.title {
+            let hintKey = Tokenizer.words(hinted).joined(separator: " ")
+            titleIndex = top.first { Tokenizer.words(blocks[$0].text).joined(separator: " ") == hintKey }
+        } else if let first = top.first, isHeadlineLike(blocks[first]), top.count > 1,
+                  Dateline.parseLine(blocks[first].text) == nil {
+            titleIndex = first
+        }
+        if let t = titleIndex {
+            labels[t] = .removed(.title)
+            meta.title = blocks[t].text
+        }
+        for i in top where labels[i] == nil && i != titleIndex {
+            let block = blocks[i]
+            guard block.wordCount <= 16, !block.endsLikeSentence, let line = Dateline.parseLine(block.text) else { continue }
+            labels[i] = .removed(.dateline)
+            meta.dateline = line
+            break
+        }
+        // An inline dateline opening the first paragraph: "الرياض - واس: …".
+        if meta.dateline == nil, let first = blocks.indices.first(where: { labels[$0] == nil }),
+           let (line, rest) = Dateline.parsePrefix(blocks[first].text) {
+            meta.dateline = line
+            meta.inlineDatelineText = String(blocks[first].text.dropLast(rest.count)).trimmingWhitespace()
+            blocks[first].text = rest
+        }
+    }
+
+    /// Headlines under a "read also" marker or a related-articles heading, and bullet lists of headlines.
+    func absorbLinkLists(_ signals: [LineSignal?], _ blocks: [Block], _ labels: inout [Label?]) {
+        for (i, signal) in signals.enumerated() {
+            switch signal {
+            case .readAlso(inlineHeadline: false)?:
+                // The one or two headlines right under the marker.
+                var j = i + 1, taken = 0
+                while j < blocks.count, taken < 2, labels[j] == nil, isHeadlineLike(blocks[j]) {
+                    labels[j] = .removed(.readAlso)
+                    taken += 1
+                    j += 1
+                    if !isBullet(blocks[j - 1]) { break }
+                }
+            case .relatedHeader?:
+                var j = i + 1
+                while j < blocks.count {
+                    if labels[j] == nil {
+                        guard isHeadlineLike(blocks[j]) || isBullet(blocks[j]) else { break }
+                        labels[j] = .removed(.relatedHeadlines)
+                    }
+                    j += 1
+                }
+            default: break
+            }
+        }
+        // Runs of bulleted headlines.
+        var i = 0
+        while i < blocks.count {
+            var j = i
+            while j < blocks.count, labels[j] == nil, isBullet(blocks[j]), isHeadlineLike(blocks[j]) { j += 1 }
+            if j - i >= 3 { for k in i..<j { labels[k] = .removed(.relatedHeadlines) } }
+            i = max(j, i + 1)
+        }
+    }
+
+    /// A line that repeats an earlier one, whole or cut short with "…".
+    func markRepeatedLines(_ blocks: [Block], _ labels: inout [Label?]) {
+        var seen: [String: Int] = [:]
+        for (i, block) in blocks.enumerated() {
+            let key = block.words.joined(separator: " ")
+            guard !key.isEmpty else { continue }
+            if let earlier = seen[key] {
+                if labels[i] == nil { labels[i] = .removed(.repeatedLine) }
+                // A headline printed twice in a row is a related-links widget.
+                if earlier == i - 1, labels[earlier] == nil, isHeadlineLike(blocks[earlier]) {
+                    labels[earlier] = .removed(.relatedHeadlines)
+                }
+            } else if i > 0, labels[i] == nil, block.text.hasSuffix("...") || block.text.hasSuffix("…"),
+                      let prev = blocks[..<i].last, prev.words.joined(separator: " ").hasPrefix(key.dropLastWord()) {
+                labels[i] = .removed(.repeatedLine)
+            }
+            seen[key] = seen[key] ?? i
+        }
+    }
+
+    /// After the article's end (a credit, keyword or related-links line once there is body enough),
+    /// what remains is other pages' content: whole appended articles and their headlines.
+    func markArticleEnd(_ signals: [LineSignal?], _ blocks: [Block], _ labels: inout [Label?]) {
+        var bodyWords = 0
+        var end: Int? = nil
+        for (i, block) in blocks.enumerated() {
+            if labels[i] == nil { bodyWords += block.wordCount; continue }
+            guard bodyWords >= options.minimumBodyWordsBeforeEnd, let signal = signals[i] else { continue }
+            switch signal {
+            case .credit, .keywords, .relatedHeader, .commentCounter:
+                end = i
+            case .chrome where LineRules.matchesAnyPrefix(block.key, JunkLexicon.chromePrefixes):
+                end = i
+            default: break
+            }
+            if end != nil { break }
+        }
+        guard let end else { return }
+        for i in (end + 1)..<blocks.count where labels[i] == nil {
+            labels[i] = .removed(.appendedArticle)
+        }
+    }
+
+    /// Before the end, a "read also" link or a headline-like line may start another article. The
+    /// paragraphs after it belong to this article when they continue it (a connective start, or
+    /// words shared with the article so far); otherwise they and all that follows are appended.
+    func markAppendedArticles(_ signals: [LineSignal?], _ blocks: [Block], _ labels: inout [Label?]) {
+        var mainStems = Set<String>()
+        var bodyParagraphs = 0
+        var i = 0
+        while i < blocks.count {
+            let boundary: Bool
+            if case .readAlso? = signals[i] { boundary = bodyParagraphs >= 1 }
+            else { boundary = labels[i] == nil && bodyParagraphs >= 2 && mayStartArticle(blocks[i]) }
+            if labels[i] == nil && !boundary {
+                mainStems.formUnion(blocks[i].contentStems)
+                bodyParagraphs += 1
+                i += 1
+                continue
+            }
+            guard boundary else { i += 1; continue }
+            // The paragraphs of the segment after the boundary.
+            var segment: [Int] = []
+            var j = i + 1
+            while j < blocks.count, segment.count < 3 {
+                if labels[j] == nil {
+                    if isHeadlineLike(blocks[j]) && !segment.isEmpty { break }
+                    if !isHeadlineLike(blocks[j]) { segment.append(j) }
+                } else if case .readAlso? = signals[j] { break }
+                j += 1
+            }
+            guard let first = segment.first else { i += 1; continue }
+            let continues = continuesPrevious(blocks[first])
+            let stems = Set(segment.flatMap { blocks[$0].contentStems })
+            let cohesion = stems.isEmpty ? 1 : Double(stems.intersection(mainStems).count) / Double(stems.count)
+            if continues || cohesion >= options.cohesionThreshold {
+                if labels[i] == nil { mainStems.formUnion(blocks[i].contentStems) } // a subheading
+                i += 1
+                continue
+            }
+            for k in i..<blocks.count where labels[k] == nil { labels[k] = .removed(.appendedArticle) }
+            return
+        }
+    }
+
+    // MARK: - Shapes
+
+    /// A short line that does not end like a sentence: a headline, subheading or link text.
+    func isHeadlineLike(_ block: Block) -> Bool {
+        (1...22).contains(block.wordCount) && !block.endsLikeSentence
+    }
+
+    /// A headline-like line that could open another article: not a quote intro ("وأضاف كيم:") and
+    /// not a line that itself continues the text.
+    func mayStartArticle(_ block: Block) -> Bool {
+        isHeadlineLike(block) && block.lastSignificantScalar != ":" && !continuesPrevious(block)
+    }
+
+    /// Starts with a connective ("و…", "كما", "من جانبه"): the text goes on from the line before.
+    func continuesPrevious(_ block: Block) -> Bool {
+        if LineRules.matchesAnyPrefix(block.key, JunkLexicon.continuationStarts) { return true }
+        // A leading "و" joined to the first word; words that merely begin with و (وزير, وزارة, وكالة) do not count.
+        guard let first = block.words.first, first.hasPrefix("و"), first.unicodeScalars.count >= 4 else { return false }
+        return !JunkLexicon.wawInitialWords.contains(where: { first.hasPrefix($0) })
+    }
+
+    func isBullet(_ block: Block) -> Bool {
+        guard let first = block.text.unicodeScalars.first else { return false }
+        return "•●▪■◄►▶◀·*-–".unicodeScalars.contains(first)
+    }
+}
+
+extension String {
+    /// Drops the last (possibly truncated) word: "يمثل أمام ..." → "يمثل".
+    func dropLastWord() -> String {
+        var words = split(separator: " ")
+        if !words.isEmpty { words.removeLast() }
+        return words.joined(separator: " ")
+    }
+}

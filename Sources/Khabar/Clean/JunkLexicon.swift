@@ -1,0 +1,85 @@
+import KhabarText
+
+/// The words web pages wrap around Arabic articles, grouped by what they signal. Written as people
+/// spell them; matched in the matching-normalised form, so hamza, ta marbuta and harakat variants
+/// ("اقرأ أيضاً", "إقرأ ايضا") all match one entry.
+enum JunkLexicon {
+    static func keys(_ phrases: [String]) -> [String] {
+        phrases.map { ArabicNormalizer.normalize($0, .matching).lowercased() }
+    }
+
+    /// A line that introduces one or two links to other articles.
+    static let readAlso = keys([
+        "اقرأ أيضاً", "اقرأ أيضا", "إقرأ أيضاً", "اقرأ ايضا", "اقرأ كذلك", "اقرأ المزيد", "اقرأ أيضا في",
+        "شاهد أيضاً", "شاهد ايضا", "طالع أيضاً", "طالع ايضا", "اقرأ ايضاً:", "إقرأ المزيد", "للمزيد اقرأ",
+        "اقرأ أيضًا", "read also", "read more", "see also", "also read",
+    ])
+
+    /// A heading over a list of other headlines.
+    static let relatedHeaders = keys([
+        "مقالات مشابهة", "مقالات ذات صلة", "عناوين ذات صلة", "أخبار متعلقة", "أخبار ذات صلة",
+        "مواضيع ذات صلة", "موضوعات ذات صلة", "مواضيع متعلقة", "أخبار مشابهة", "ذات صلة", "اخترنا لك",
+        "الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تفضيلا في هذا القسم", "الاكثر تفضيلا",
+        "قد يهمك أيضا", "قد يهمك", "قد يعجبك أيضا", "أخبار أخرى", "المزيد من الأخبار", "آخر الأخبار",
+        "أحدث الأخبار", "أخر الأخبار", "تقارير ذات صلة", "روابط ذات صلة", "related articles", "related news",
+        "related", "more stories", "most read", "you may also like",
+    ])
+
+    /// Keyword or tag lines: the article's metadata, not its body.
+    static let keywordPrefixes = keys([
+        "كلمات دلالية", "الكلمات الدلالية", "كلمات مفتاحية", "الكلمات المفتاحية", "الكلمات الدالة",
+        "الوسوم", "وسوم", "الوسم", "سمات", "هاشتاج", "tags", "keywords", "topics",
+    ])
+
+    /// Lines stating when the article was published or updated.
+    static let publishedPrefixes = keys([
+        "تاريخ النشر", "تاريخ نشر", "نشر في", "نشر بتاريخ", "تم النشر", "آخر تحديث", "اخر تحديث",
+        "تاريخ التحديث", "published", "updated", "last updated",
+    ])
+
+    /// Credit lines: "المصدر: …".
+    static let creditPrefixes = keys(["المصدر", "مصدر", "المصادر", "نقلا عن", "source", "via"])
+
+    /// Author lines.
+    static let bylinePrefixes = keys([
+        "بقلم", "كتب", "كتبت", "كتبه", "كتبها", "تقرير", "إعداد", "اعداد", "تحرير", "متابعة", "ترجمة",
+        "by", "written by", "author", "الكاتب", "المحرر", "مراسل",
+    ])
+
+    /// Ad markers, whole line or bracketed.
+    static let advertisements = keys(["إعلان", "اعلان", "إعلانات", "advertisement", "ad", "sponsored", "محتوى مدفوع", "مساحة إعلانية"])
+
+    /// Comment counters and comment-form chrome.
+    static let commentWords = keys(["تعليق", "تعليقات", "التعليقات", "علق", "أضف تعليق", "اضف تعليقك", "أضف تعليقك", "comments", "comment"])
+
+    /// Whole lines that are site furniture.
+    static let chromeLines = keys([
+        "المزيد", "شارك", "مشاركة", "شارك الخبر", "شارك المقال", "طباعة", "أرسل لصديق", "ارسل لصديق",
+        "حفظ", "نسخ الرابط", "تويتر", "فيسبوك", "واتساب", "تلغرام", "انستغرام", "يوتيوب", "الرئيسية",
+        "عاجل", "فيديو", "صور", "بالفيديو", "بالصور", "تابعونا", "تابعنا", "اشترك", "share", "print",
+        "tweet", "facebook", "twitter", "whatsapp", "home", "menu", "more", "next", "previous", "السابق",
+        "التالي", "إغلاق", "اغلاق", "close", "تكبير الخط", "تصغير الخط", "حجم الخط",
+    ])
+
+    /// Line beginnings that mark site furniture: app promos, "more from <site>", newsletter boxes.
+    static let chromePrefixes = keys([
+        "تابع أحدث الأخبار", "تابعوا أحدث الأخبار", "تابع آخر الأخبار", "تابعونا على", "تابعنا على",
+        "المزيد من", "حمل تطبيق", "حمّل تطبيق", "نزل تطبيق", "اشترك في", "اشترك الآن", "اشترك معنا",
+        "للاشتراك في", "انضم إلى قناة", "انضم الى قناتنا", "رابط الخبر", "رابط المقال", "رابط مختصر",
+        "جميع الحقوق محفوظة", "حقوق النشر", "all rights reserved", "follow us", "subscribe",
+        "الاكثر تفضيلا", "شارك هذا", "شارك على", "اضغط هنا", "لمتابعة آخر", "لمشاهدة الفيديو",
+        "sign up", "download the app", "click here",
+    ])
+
+    /// Words whose own first letter is و, so a leading و is not the conjunction.
+    static let wawInitialWords = keys(["وزير", "وزارة", "وزراء", "وكالة", "وكيل", "وفد", "وفاة", "وصول", "وضع", "وقف",
+                                       "ولي", "والي", "ولاية", "وسط", "وثيقة", "وحدة", "وجه", "وجود", "واشنطن", "وادي"])
+
+    /// Words that begin a paragraph continuing the previous one ("وقال", "كما", "من جانبه").
+    /// A paragraph that begins this way after a "read also" link is the same article going on.
+    static let continuationStarts = keys([
+        "كما", "من جانبه", "من جانبها", "من جهته", "من جهتها", "بدوره", "بدورها", "في المقابل",
+        "في حين", "إلى ذلك", "الى ذلك", "وفي", "وكان", "وكانت", "وأضاف", "وأضافت", "وتابع", "وقال",
+        "وأكد", "وأشار", "ولفت", "يذكر أن", "يشار إلى", "وبحسب", "وحسب", "ووفق", "لكن", "غير أن",
+    ])
+}

@@ -1,0 +1,229 @@
+import KhabarText
+
+/// What a single line says about itself, before its neighbours are looked at. Each case comes from
+/// one small rule below; the cleaner combines them with position and cohesion.
+enum LineSignal: Equatable {
+    case readAlso(inlineHeadline: Bool)
+    case relatedHeader
+    case keywords([String])
+    case published(String)
+    case credit(String?)
+    case byline(String)
+    case advertisement
+    case commentCounter
+    case chrome
+    case code
+}
+
+enum LineRules {
+    /// The first rule that recognises the line wins; nil means the line looks like text.
+    static func classify(_ block: Block) -> LineSignal? {
+        if isCode(block.text) { return .code }
+        let key = block.key
+        let bare = stripPunctuationAndDigits(key)
+        if isAdvertisement(bare) { return .advertisement }
+        if isCommentCounter(key, bare: bare) { return .commentCounter }
+        if let inline = readAlso(key, block: block) { return .readAlso(inlineHeadline: inline) }
+        if isRelatedHeader(key, block: block) { return .relatedHeader }
+        if let rest = rest(of: block.text, key: key, afterAnyOf: JunkLexicon.keywordPrefixes, requireSeparator: false),
+           !block.endsLikeSentence || key.contains(":") {
+            if rest.isEmpty || matchesWithSeparator(key, JunkLexicon.keywordPrefixes) || block.wordCount <= 40 {
+                return .keywords(KeywordLine.split(rest))
+            }
+        }
+        if let rest = rest(of: block.text, key: key, afterAnyOf: JunkLexicon.publishedPrefixes, requireSeparator: true),
+           block.wordCount <= 14 {
+            return .published(rest)
+        }
+        if let credit = credit(block) { return credit }
+        if let byline = byline(block) { return byline }
+        if isChrome(block, bare: bare) { return .chrome }
+        return nil
+    }
+
+    // MARK: - Rules
+
+    static func readAlso(_ key: String, block: Block) -> Bool? {
+        for marker in JunkLexicon.readAlso where key.hasPrefix(marker) {
+            let after = key.dropFirst(marker.count)
+            guard after.isEmpty || !isLetter(after.unicodeScalars.first!) else { continue }
+            let rest = stripPunctuationAndDigits(String(after))
+            if rest.isEmpty { return false }
+            // "اقرأ أيضاً: <headline>" on one line.
+            return block.wordCount <= 30 ? true : nil
+        }
+        return nil
+    }
+
+    static func isRelatedHeader(_ key: String, block: Block) -> Bool {
+        let bare = stripPunctuationAndDigits(key)
+        if JunkLexicon.relatedHeaders.contains(bare) { return true }
+        return false
+    }
+
+    static func isAdvertisement(_ bare: String) -> Bool {
+        JunkLexicon.advertisements.contains(bare)
+    }
+
+    /// "تعليق (0)", "3 تعليقات", "التعليقات", "أضف تعليقك".
+    static func isCommentCounter(_ key: String, bare: String) -> Bool {
+        JunkLexicon.commentWords.contains(bare)
+    }
+
+    static func credit(_ block: Block) -> LineSignal? {
+        let key = block.key
+        let bare = stripPunctuationAndDigits(key)
+        if JunkLexicon.creditPrefixes.contains(bare) { return .credit(nil) }
+        guard block.wordCount <= 8,
+              let rest = rest(of: block.text, key: key, afterAnyOf: JunkLexicon.creditPrefixes,
+                              requireSeparator: block.wordCount > 4),
+              !rest.isEmpty else { return nil }
+        return .credit(rest)
+    }
+
+    /// "بقلم: فلان", "كتب - فلان", and short name lines that credit agencies: "مينه دوك (وفقًا لـ RT و Sputnik)".
+    static func byline(_ block: Block) -> LineSignal? {
+        guard block.wordCount <= 10, !block.endsLikeSentence else { return nil }
+        if let rest = rest(of: block.text, key: block.key, afterAnyOf: JunkLexicon.bylinePrefixes, requireSeparator: true),
+           !rest.isEmpty, rest.split(separator: " ").count <= 6 {
+            return .byline(rest)
+        }
+        // A short line whose bracketed tail credits sources: "NAME (وفقا لـ X و Y)".
+        if let open = block.text.firstIndex(where: { $0 == "(" || $0 == "[" }),
+           block.text.last == ")" || block.text.last == "]" {
+            let inside = ArabicNormalizer.normalize(String(block.text[open...]), .matching)
+            let name = block.text[..<open].trimmingWhitespace()
+            let nameWords = name.split(separator: " ").count
+            if (inside.contains("وفقا") || inside.contains("نقلا") || inside.contains("عن ") || inside.contains("بحسب")),
+               nameWords >= 1, nameWords <= 4 {
+                return .byline(name)
+            }
+        }
+        return nil
+    }
+
+    static func isChrome(_ block: Block, bare: String) -> Bool {
+        if bare.isEmpty { return true } // only punctuation, symbols or numbers
+        if JunkLexicon.chromeLines.contains(bare) { return true }
+        if block.wordCount <= 14, matchesAnyPrefix(block.key, JunkLexicon.chromePrefixes) { return true }
+        // A lone Latin word or identifier between Arabic lines: a site name ("Atwasat") or a widget id.
+        if block.wordCount <= 2, block.arabicRatio == 0,
+           block.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
+           !block.text.unicodeScalars.contains(where: { $0 == "." || $0 == "!" || $0 == "?" }) {
+            return true
+        }
+        return false
+    }
+
+    /// CSS rules or script: braces with declarations, or script keywords, in a mostly-ASCII line.
+    static func isCode(_ text: String) -> Bool {
+        var ascii = 0, total = 0, braces = 0, semicolons = 0, colons = 0
+        for s in text.unicodeScalars where s != " " {
+            total += 1
+            if s.isASCII { ascii += 1 }
+            switch s {
+            case "{", "}": braces += 1
+            case ";": semicolons += 1
+            case ":": colons += 1
+            default: break
+            }
+        }
+        guard total > 0, ascii * 10 >= total * 8 else { return false }
+        if braces >= 2 && (colons >= 1 || semicolons >= 1) { return true }
+        let lower = text.lowercased()
+        for marker in ["function(", "function (", "var ", "window.", "document.", "googletag", "adsbygoogle", "});", "=>"]
+            where lower.contains(marker) && semicolons + braces >= 1 {
+            return true
+        }
+        return false
+    }
+
+    /// Removes CSS rule runs ("selector{prop:value;}") embedded in a line; returns the remaining text
+    /// and the removed code, or nil when there is none.
+    static func scrubEmbeddedCSS(_ text: String) -> (kept: String, removed: String)? {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains("{") else { return nil }
+        var keep = String.UnicodeScalarView(), removed = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            // A run of non-Arabic scalars that holds a {…:…} rule is code.
+            if !ArabicScript.isArabicLetter(scalars[i]) {
+                var j = i
+                var sawRule = false
+                while j < scalars.count && !ArabicScript.isArabicLetter(scalars[j]) {
+                    if scalars[j] == "{", let close = scalars[j...].firstIndex(of: "}"),
+                       scalars[j..<close].contains(":") { sawRule = true; j = close }
+                    j += 1
+                }
+                if sawRule {
+                    removed.append(contentsOf: scalars[i..<j])
+                } else {
+                    keep.append(contentsOf: scalars[i..<j])
+                }
+                i = j
+            } else {
+                keep.append(scalars[i])
+                i += 1
+            }
+        }
+        guard !removed.isEmpty else { return nil }
+        return (String(keep).trimmingWhitespace(), String(removed).trimmingWhitespace())
+    }
+
+    // MARK: - Helpers
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+
+    /// The key with punctuation, symbols and digits removed and spaces collapsed.
+    static func stripPunctuationAndDigits(_ key: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in key.unicodeScalars {
+            if s.properties.isAlphabetic {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(s)
+            } else if s == " " {
+                pendingSpace = true
+            }
+        }
+        return String(out)
+    }
+
+    static func matchesAnyPrefix(_ key: String, _ prefixes: [String]) -> Bool {
+        prefixes.contains { p in
+            guard key.hasPrefix(p) else { return false }
+            let after = key.unicodeScalars.dropFirst(p.unicodeScalars.count).first
+            return after.map { !isLetter($0) } ?? true
+        }
+    }
+
+    static func matchesWithSeparator(_ key: String, _ prefixes: [String]) -> Bool {
+        prefixes.contains { p in
+            guard key.hasPrefix(p) else { return false }
+            let after = key.unicodeScalars.dropFirst(p.unicodeScalars.count).drop(while: { $0 == " " }).first
+            return after.map { ":|-–—/".unicodeScalars.contains($0) } ?? false
+        }
+    }
+
+    static let separators = ":|-–—/".unicodeScalars
+
+    /// When `key` starts with one of the prefixes as whole words, the rest of the original line after
+    /// it and its separator (":", "|", "-"…). With `requireSeparator`, a separator must follow.
+    static func rest(of text: String, key: String, afterAnyOf prefixes: [String], requireSeparator: Bool) -> String? {
+        for p in prefixes where key.hasPrefix(p) {
+            let after = key.unicodeScalars.dropFirst(p.unicodeScalars.count)
+            if let f = after.first, isLetter(f) { continue }
+            let firstNonSpace = after.drop(while: { $0 == " " }).first
+            let hasSeparator = firstNonSpace.map { separators.contains($0) } ?? false
+            if requireSeparator && !hasSeparator && firstNonSpace != nil { continue }
+            // Keys keep word boundaries, so the prefix's word count locates the rest in the original.
+            var words = text.split(separator: " ").dropFirst(p.split(separator: " ").count)
+            while let w = words.first, w.unicodeScalars.allSatisfy({ separators.contains($0) }) { words = words.dropFirst() }
+            var rest = words.joined(separator: " ")
+            while let f = rest.unicodeScalars.first, separators.contains(f) || f == " " { rest.unicodeScalars.removeFirst() }
+            return rest
+        }
+        return nil
+    }
+}

@@ -1,0 +1,96 @@
+import KhabarText
+
+/// News agencies and how Arabic outlets name them. Each agency has one canonical name (the one
+/// Arabic outlets use most) and the variants seen in credits: abbreviations, Latin names, "وكالة X".
+enum AgencyCatalog {
+    struct Agency {
+        let name: String
+        /// Variants recognised anywhere in kept text.
+        let strong: [String]
+        /// Short or ambiguous variants (a city, a common word) recognised only in credit context.
+        let weak: [String]
+    }
+
+    static let agencies: [Agency] = [
+        Agency(name: "رويترز", strong: ["رويترز", "رويتر", "Reuters"], weak: []),
+        Agency(name: "فرانس برس", strong: ["فرانس برس", "فرانس بريس", "أ ف ب", "أ.ف.ب", "ا ف ب", "AFP"], weak: ["الفرنسية", "الوكالة الفرنسية"]),
+        Agency(name: "أسوشيتد برس", strong: ["أسوشيتد برس", "اسوشيتد برس", "أسوشيتيد برس", "أسوشييتد برس", "Associated Press"], weak: ["أ ب", "AP"]),
+        Agency(name: "سبوتنيك", strong: ["سبوتنيك", "Sputnik"], weak: []),
+        Agency(name: "RT", strong: ["روسيا اليوم", "آر تي"], weak: ["RT"]),
+        Agency(name: "وام", strong: ["وكالة أنباء الإمارات"], weak: ["وام", "WAM"]),
+        Agency(name: "واس", strong: ["وكالة الأنباء السعودية"], weak: ["واس", "SPA"]),
+        Agency(name: "الأناضول", strong: ["الأناضول", "Anadolu"], weak: []),
+        Agency(name: "د ب أ", strong: ["د ب أ", "د.ب.أ", "DPA"], weak: ["الألمانية", "الوكالة الألمانية"]),
+        Agency(name: "شينخوا", strong: ["شينخوا", "شينخو", "Xinhua"], weak: []),
+        Agency(name: "كونا", strong: ["وكالة الأنباء الكويتية"], weak: ["كونا", "KUNA"]),
+        Agency(name: "قنا", strong: ["وكالة الأنباء القطرية"], weak: ["قنا", "QNA"]),
+        Agency(name: "بنا", strong: ["وكالة أنباء البحرين"], weak: ["بنا", "BNA"]),
+        Agency(name: "بترا", strong: ["وكالة الأنباء الأردنية"], weak: ["بترا", "Petra"]),
+        Agency(name: "سانا", strong: ["الوكالة العربية السورية للأنباء"], weak: ["سانا", "SANA"]),
+        Agency(name: "أ ش أ", strong: ["وكالة أنباء الشرق الأوسط", "أ ش أ", "أ.ش.أ"], weak: ["MENA"]),
+        Agency(name: "العمانية", strong: ["وكالة الأنباء العمانية"], weak: ["العمانية", "ONA"]),
+        Agency(name: "واج", strong: ["وكالة الأنباء الجزائرية"], weak: ["واج", "APS"]),
+        Agency(name: "ومع", strong: ["وكالة المغرب العربي للأنباء"], weak: ["ومع", "MAP"]),
+        Agency(name: "وات", strong: ["وكالة تونس أفريقيا للأنباء"], weak: ["وات", "TAP"]),
+        Agency(name: "تاس", strong: ["تاس", "TASS"], weak: []),
+        Agency(name: "ريا نوفوستي", strong: ["ريا نوفوستي", "نوفوستي", "RIA Novosti"], weak: ["ريا", "RIA"]),
+        Agency(name: "إنترفاكس", strong: ["إنترفاكس", "انترفاكس", "Interfax"], weak: []),
+        Agency(name: "إرنا", strong: ["إرنا", "ارنا", "IRNA"], weak: []),
+        Agency(name: "يونهاب", strong: ["يونهاب", "Yonhap"], weak: []),
+        Agency(name: "كيودو", strong: ["كيودو", "Kyodo"], weak: []),
+        Agency(name: "وكالة الأنباء المركزية الكورية", strong: ["وكالة الأنباء المركزية الكورية", "KCNA"], weak: []),
+        Agency(name: "إفي", strong: ["EFE"], weak: ["إفي", "افي"]),
+        Agency(name: "بلومبرغ", strong: ["بلومبرغ", "بلومبيرغ", "بلومبرج", "Bloomberg"], weak: []),
+        Agency(name: "أكي", strong: ["آكي", "AKI"], weak: []),
+    ]
+
+    /// Words that put a following name in credit context ("وفقا لوكالة X", "بحسب X", "(X)").
+    static let creditContext: Set<String> = Set(JunkLexicon.keys([
+        "وكالة", "وكالات", "لوكالة", "بحسب", "حسب", "وبحسب", "وحسب", "وفق", "وفقا", "ووفقا", "نقلا", "نقلت",
+        "نقلته", "نقلتها", "ذكرت", "أفادت", "أوردت", "المصدر", "مصدر", "لـ", "ل", "عن", "و", "according", "via",
+    ]))
+
+    struct Pattern { let words: [String]; let agency: String; let weak: Bool }
+
+    static let patterns: [Pattern] = agencies.flatMap { a in
+        a.strong.map { Pattern(words: words($0), agency: a.name, weak: false) }
+            + a.weak.map { Pattern(words: words($0), agency: a.name, weak: true) }
+    }.sorted { $0.words.count > $1.words.count }
+
+    static func words(_ s: String) -> [String] {
+        // "أ.ف.ب" → "أ ف ب": dots between single letters are word breaks here.
+        Tokenizer.words(s.replacingOccurrences(of: ".", with: " "))
+    }
+
+    /// Agencies named in `text`. With `creditLine` true (a credit, byline or caption line) every
+    /// variant counts; otherwise weak variants need a credit word or a bracket just before them.
+    static func agencies(in text: String, creditLine: Bool) -> [String] {
+        let tokens = words(text)
+        guard !tokens.isEmpty else { return [] }
+        var found: [String] = []
+        var i = 0
+        let bracketed = text.unicodeScalars.contains { $0 == "(" || $0 == "«" || $0 == "\"" }
+        while i < tokens.count {
+            var matched = false
+            for p in patterns where i + p.words.count <= tokens.count {
+                guard tokens[i..<(i + p.words.count)].elementsEqual(p.words) else { continue }
+                let before = tokens[max(0, i - 2)..<i]
+                if !p.weak || creditLine || before.contains(where: { creditContext.contains($0) }) || (bracketed && tokens.count <= 3) {
+                    if !found.contains(p.agency) { found.append(p.agency) }
+                }
+                i += p.words.count
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+        return found
+    }
+
+    /// The canonical agency when the whole of `name` is an agency ("رويترز", "أ ف ب"), else nil.
+    static func agency(named name: String) -> String? {
+        let w = words(name)
+        let stripped = w.first == ArabicNormalizer.normalize("وكالة", .matching) ? Array(w.dropFirst()) : w
+        return patterns.first { $0.words == stripped || $0.words == w }?.agency
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Reads the article input format: one JSON object a line with `id`, `title`, `text`, `published`,
+/// `outlet`, `url` and optional `author`; other fields are ignored. A bad line is an error naming
+/// the file and line; the other lines go on.
+enum JSONLinesReader {
+    struct Record: Decodable {
+        var id: FlexibleID?
+        var title: String?
+        var text: String?
+        var published: String?
+        var outlet: String?
+        var url: String?
+        var author: FlexibleAuthors?
+    }
+
+    /// Ids are strings in the format, but numbers are accepted rather than refused.
+    struct FlexibleID: Decodable {
+        var value: String
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let s = try? c.decode(String.self) { value = s }
+            else if let n = try? c.decode(Int.self) { value = String(n) }
+            else { throw DecodingError.dataCorruptedError(in: c, debugDescription: "id is neither a string nor a number") }
+        }
+    }
+
+    /// `author` may be a string, a list of strings, or null.
+    struct FlexibleAuthors: Decodable {
+        var names: [String]
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if c.decodeNil() { names = [] }
+            else if let s = try? c.decode(String.self) { names = [s] }
+            else { names = try c.decode([String].self) }
+        }
+    }
+
+    /// Calls `emit` for every line of `data` (UTF-8 JSON Lines). `name` names the input in errors.
+    static func read(_ data: Data, name: String, maxRecordBytes: Int, emit: (ReadOutcome) -> Void) {
+        let decoder = JSONDecoder()
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            var lineNumber = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                lineNumber += 1
+                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+                lineStart = lineEnd + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                let where_ = "\(name):\(lineNumber)"
+                if line.count > maxRecordBytes {
+                    emit(.failure(InputError(input: where_, message: "the record is \(ByteFormat.megabytes(line.count)), over the \(ByteFormat.megabytes(maxRecordBytes)) limit for one article")))
+                    continue
+                }
+                emit(decodeRecord(Data(line), decoder: decoder, where_: where_, lineNumber: lineNumber, name: name))
+            }
+        }
+    }
+
+    /// Reads a `.json` file: an array of article objects, or a single one.
+    static func readJSON(_ data: Data, name: String, emit: (ReadOutcome) -> Void) {
+        let decoder = JSONDecoder()
+        if let records = try? decoder.decode([Record].self, from: data) {
+            for (i, record) in records.enumerated() {
+                emit(article(from: record, where_: "\(name)[\(i)]", fallbackID: "\(baseName(name))-\(i + 1)", name: name))
+            }
+        } else {
+            emit(decodeRecord(data, decoder: decoder, where_: name, lineNumber: 1, name: name))
+        }
+    }
+
+    private static func decodeRecord(_ data: Data, decoder: JSONDecoder, where_: String, lineNumber: Int, name: String) -> ReadOutcome {
+        do {
+            let record = try decoder.decode(Record.self, from: data)
+            return article(from: record, where_: where_, fallbackID: "\(baseName(name))-\(lineNumber)", name: name)
+        } catch let error as DecodingError {
+            return .failure(InputError(input: where_, message: "not a valid article record: \(describe(error))"))
+        } catch {
+            return .failure(InputError(input: where_, message: "not valid JSON"))
+        }
+    }
+
+    private static func article(from record: Record, where_: String, fallbackID: String, name: String) -> ReadOutcome {
+        guard let text = record.text else {
+            return .failure(InputError(input: where_, message: "the record has no \"text\" field"))
+        }
+        guard !text.allSatisfy({ $0.isWhitespace }) else {
+            return .failure(InputError(input: where_, message: "the record's \"text\" is empty"))
+        }
+        var hints = MetadataHints()
+        hints.title = record.title.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty }
+        hints.outlet = record.outlet.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty }
+        hints.published = record.published.flatMap(PublishedDate.init(parsing:))
+        hints.authors = record.author?.names.compactMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty } ?? []
+        hints.url = record.url
+        let source: ArticleSource = record.url.map { .url($0) } ?? .file(path: where_)
+        return .success(RawArticle(id: record.id?.value ?? fallbackID, source: source, kind: .jsonLines,
+                                   text: text, hints: hints))
+    }
+
+    private static func baseName(_ path: String) -> String {
+        var name = (path as NSString).lastPathComponent
+        while let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
+        return name
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .dataCorrupted(let c):
+            if let underlying = c.underlyingError { return "not valid JSON (\(underlying.localizedDescription))" }
+            return "not valid JSON"
+        case .keyNotFound(let key, _): return "missing field \"\(key.stringValue)\""
+        case .typeMismatch(_, let c), .valueNotFound(_, let c):
+            let field = c.codingPath.map(\.stringValue).joined(separator: ".")
+            return "field \"\(field)\" has the wrong type"
+        @unknown default: return "not valid JSON"
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,2 @@
+// Benchmarks (release build): see README. Filled in below.
+print("khabar-bench")

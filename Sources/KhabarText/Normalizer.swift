@@ -1,0 +1,200 @@
+/// Arabic text normalisation for display and for matching keys.
+///
+/// Works on UTF-8 bytes: ASCII runs are copied in bulk and only non-ASCII scalars are decoded,
+/// so the common case costs little more than a copy.
+public enum ArabicNormalizer {
+    /// `text` with the rules in `options` applied. Returns `text` itself when nothing changes.
+    public static func normalize(_ text: String, _ options: NormalizationOptions = .matching) -> String {
+        withUTF8Bytes(text) { input in
+            var out: [UInt8] = []
+            out.reserveCapacity(input.count)
+            var unusedOffsets: [Int32] = []
+            let changed = NormalizerCore.run(input, options, into: &out,
+                                             offsets: &unusedOffsets, trackOffsets: false)
+            return changed ? String(decoding: out, as: UTF8.self) : text
+        }
+    }
+
+    /// Like `normalize`, but also records where each byte of the result came from in `text`.
+    public static func normalizeMapped(_ text: String, _ options: NormalizationOptions = .matching) -> MappedText {
+        withUTF8Bytes(text) { input in
+            var out: [UInt8] = []
+            out.reserveCapacity(input.count)
+            var offsets: [Int32] = []
+            offsets.reserveCapacity(input.count + 1)
+            let changed = NormalizerCore.run(input, options, into: &out,
+                                             offsets: &offsets, trackOffsets: true)
+            if !changed { return MappedText(identity: text, utf8Count: input.count) }
+            offsets.append(Int32(input.count))
+            return MappedText(text: String(decoding: out, as: UTF8.self),
+                              originalUTF8Count: input.count, offsets: offsets)
+        }
+    }
+
+    /// Normalises a slice of UTF-8 (e.g. one token) reusing `scratch` to avoid an allocation per call.
+    static func normalize(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                          scratch: inout [UInt8]) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        var unusedOffsets: [Int32] = []
+        _ = NormalizerCore.run(input, options, into: &scratch, offsets: &unusedOffsets, trackOffsets: false)
+        return String(decoding: scratch, as: UTF8.self)
+    }
+}
+
+/// Runs `body` over the UTF-8 of `text` without copying native strings.
+@inline(__always)
+func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = text
+    return try copy.withUTF8(body)
+}
+
+enum NormalizerCore {
+    /// Appends the normalised form of `input` to `out`. When `trackOffsets` is set, appends to
+    /// `offsets`, for every output byte, the input offset it came from. Returns whether anything changed.
+    @inline(__always)
+    static func run(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                    into out: inout [UInt8], offsets: inout [Int32], trackOffsets: Bool) -> Bool {
+        let n = input.count
+        let lowercase = options.contains(.lowercaseLatin)
+        let expandPresentation = options.contains(.presentationForms)
+        let arabicTable = ArabicBlockTables.table(for: options)
+        var changed = false
+        var i = 0
+        while i < n {
+            let lead = input[i]
+            if lead < 0x80 {
+                var j = i
+                if lowercase {
+                    while j < n, input[j] < 0x80 {
+                        var b = input[j]
+                        if b &- 0x41 < 26 { b |= 0x20; changed = true }
+                        out.append(b)
+                        j += 1
+                    }
+                } else {
+                    j += 1
+                    while j < n, input[j] < 0x80 { j += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+                }
+                if trackOffsets { for k in i..<j { offsets.append(Int32(truncatingIfNeeded: k)) } }
+                i = j
+                continue
+            }
+
+            // Arabic block (lead bytes D8–DB) through the preset's table: the bulk of news text.
+            if let arabicTable, lead &- 0xD8 < 4 {
+                let second = input[i + 1]
+                let mapped = arabicTable[Int(lead &- 0xD8) << 6 | Int(second & 0x3F)]
+                if mapped == ScalarRules.unchanged {
+                    out.append(lead)
+                    out.append(second)
+                    if trackOffsets {
+                        offsets.append(Int32(truncatingIfNeeded: i))
+                        offsets.append(Int32(truncatingIfNeeded: i + 1))
+                    }
+                } else {
+                    changed = true
+                    if mapped != ScalarRules.dropped {
+                        appendScalar(mapped, to: &out, origin: Int32(truncatingIfNeeded: i),
+                                     offsets: &offsets, trackOffsets: trackOffsets)
+                    }
+                }
+                i += 2
+                continue
+            }
+
+            // Decode one scalar; `input` is valid UTF-8 because it comes from a String.
+            let length: Int
+            let value: UInt32
+            if lead < 0xE0 {
+                length = 2
+                value = UInt32(lead & 0x1F) << 6 | UInt32(input[i + 1] & 0x3F)
+            } else if lead < 0xF0 {
+                length = 3
+                value = UInt32(lead & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6
+                    | UInt32(input[i + 2] & 0x3F)
+            } else {
+                length = 4
+                value = UInt32(lead & 0x07) << 18 | UInt32(input[i + 1] & 0x3F) << 12
+                    | UInt32(input[i + 2] & 0x3F) << 6 | UInt32(input[i + 3] & 0x3F)
+            }
+            let origin = Int32(truncatingIfNeeded: i)
+
+            if expandPresentation, PresentationForms.contains(value) {
+                let expanded = PresentationForms.expand(value) { base in
+                    let mapped = ScalarRules.map(base, options)
+                    if mapped != ScalarRules.dropped {
+                        appendScalar(mapped, to: &out, origin: origin, offsets: &offsets, trackOffsets: trackOffsets)
+                    }
+                }
+                if expanded {
+                    changed = true
+                    i += length
+                    continue
+                }
+            }
+
+            let mapped = ScalarRules.map(value, options)
+            if mapped == value {
+                for k in i..<(i + length) { out.append(input[k]) }
+                if trackOffsets { for k in i..<(i + length) { offsets.append(Int32(truncatingIfNeeded: k)) } }
+            } else {
+                changed = true
+                if mapped != ScalarRules.dropped {
+                    appendScalar(mapped, to: &out, origin: origin, offsets: &offsets, trackOffsets: trackOffsets)
+                }
+            }
+            i += length
+        }
+        return changed
+    }
+
+    /// UTF-8 encodes `v`; every byte of a replaced scalar maps back to the start of its source.
+    @inline(__always)
+    static func appendScalar(_ v: UInt32, to out: inout [UInt8], origin: Int32,
+                             offsets: inout [Int32], trackOffsets: Bool) {
+        let before = out.count
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+        if trackOffsets {
+            for _ in before..<out.count { offsets.append(origin) }
+        }
+    }
+}
+
+/// Precomputed results of `ScalarRules.map` over U+0600–U+06FF for the presets used in hot loops.
+enum ArabicBlockTables {
+    static let matching = build(.matching)
+    static let display = build(.display)
+    static let words = build(Tokenizer.wordOptions)
+
+    @inline(__always)
+    static func table(for options: NormalizationOptions) -> [UInt32]? {
+        if options == .matching { return matching }
+        if options == .display { return display }
+        if options == Tokenizer.wordOptions { return words }
+        return nil
+    }
+
+    /// Entry = replacement scalar, `ScalarRules.dropped`, or `ScalarRules.unchanged`.
+    private static func build(_ options: NormalizationOptions) -> [UInt32] {
+        (UInt32(0x0600)...0x06FF).map { v in
+            let mapped = ScalarRules.map(v, options)
+            return mapped == v ? ScalarRules.unchanged : mapped
+        }
+    }
+}
