@@ -11,6 +11,7 @@ public enum ArabicScript {
     public static func arabicLetterRatio(_ text: String) -> Double {
         var arabic = 0, letters = 0
         withUTF8Bytes(text) { bytes in
+            let classes = CharacterClassifier()
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
@@ -20,7 +21,7 @@ public enum ArabicScript {
                     continue
                 }
                 let (value, length) = decodeScalar(bytes, at: i)
-                switch CharacterClass.of(value) {
+                switch classes.classify(value) {
                 case .arabicLetter: arabic += 1; letters += 1
                 case .otherLetter: letters += 1
                 default: break

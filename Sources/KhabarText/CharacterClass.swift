@@ -16,11 +16,9 @@ enum CharacterClass: UInt8 {
     case symbol
 
     /// Class of `v`; ASCII and the Arabic block use lookup tables, the rest Unicode properties.
-    @inline(__always)
+    /// Hot loops should hold a `CharacterClassifier` instead, which skips the lazy-global check.
     static func of(_ v: UInt32) -> CharacterClass {
-        if v < 0x80 { return asciiTable[Int(v)] }
-        if v >= 0x0600 && v <= 0x06FF { return arabicBlockTable[Int(v - 0x0600)] }
-        return classifyOther(v)
+        CharacterClassifier().classify(v)
     }
 
     static let asciiTable: [CharacterClass] = (0..<128).map { code -> CharacterClass in
@@ -86,6 +84,20 @@ enum CharacterClass: UInt8 {
         case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
         default: return false
         }
+    }
+}
+
+/// Holds the class tables in locals so that per-scalar lookups avoid the lazy-global
+/// initialisation check a `static let` costs on every access.
+struct CharacterClassifier {
+    let ascii = CharacterClass.asciiTable
+    let arabicBlock = CharacterClass.arabicBlockTable
+
+    @inline(__always)
+    func classify(_ v: UInt32) -> CharacterClass {
+        if v < 0x80 { return ascii[Int(v)] }
+        if v &- 0x0600 < 0x100 { return arabicBlock[Int(v &- 0x0600)] }
+        return CharacterClass.classifyOther(v)
     }
 }
 

@@ -9,7 +9,7 @@ public enum ArabicNormalizer {
             var out: [UInt8] = []
             out.reserveCapacity(input.count)
             var unusedOffsets: [Int32] = []
-            let changed = NormalizerCore.run(input, options, into: &out,
+            let changed = NormalizerCore.run(input, options, arabicTable: ArabicBlockTables.table(for: options), into: &out,
                                              offsets: &unusedOffsets, trackOffsets: false)
             return changed ? String(decoding: out, as: UTF8.self) : text
         }
@@ -22,7 +22,7 @@ public enum ArabicNormalizer {
             out.reserveCapacity(input.count)
             var offsets: [Int32] = []
             offsets.reserveCapacity(input.count + 1)
-            let changed = NormalizerCore.run(input, options, into: &out,
+            let changed = NormalizerCore.run(input, options, arabicTable: ArabicBlockTables.table(for: options), into: &out,
                                              offsets: &offsets, trackOffsets: true)
             if !changed { return MappedText(identity: text, utf8Count: input.count) }
             offsets.append(Int32(input.count))
@@ -32,11 +32,13 @@ public enum ArabicNormalizer {
     }
 
     /// Normalises a slice of UTF-8 (e.g. one token) reusing `scratch` to avoid an allocation per call.
+    /// `arabicTable` must be `ArabicBlockTables.table(for: options)`, fetched once by the caller.
     static func normalize(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
-                          scratch: inout [UInt8]) -> String {
+                          arabicTable: [UInt32]?, scratch: inout [UInt8]) -> String {
         scratch.removeAll(keepingCapacity: true)
         var unusedOffsets: [Int32] = []
-        _ = NormalizerCore.run(input, options, into: &scratch, offsets: &unusedOffsets, trackOffsets: false)
+        _ = NormalizerCore.run(input, options, arabicTable: arabicTable, into: &scratch,
+                               offsets: &unusedOffsets, trackOffsets: false)
         return String(decoding: scratch, as: UTF8.self)
     }
 }
@@ -53,12 +55,11 @@ enum NormalizerCore {
     /// Appends the normalised form of `input` to `out`. When `trackOffsets` is set, appends to
     /// `offsets`, for every output byte, the input offset it came from. Returns whether anything changed.
     @inline(__always)
-    static func run(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+    static func run(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions, arabicTable: [UInt32]?,
                     into out: inout [UInt8], offsets: inout [Int32], trackOffsets: Bool) -> Bool {
         let n = input.count
         let lowercase = options.contains(.lowercaseLatin)
         let expandPresentation = options.contains(.presentationForms)
-        let arabicTable = ArabicBlockTables.table(for: options)
         var changed = false
         var i = 0
         while i < n {
@@ -75,7 +76,11 @@ enum NormalizerCore {
                 } else {
                     j += 1
                     while j < n, input[j] < 0x80 { j += 1 }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+                    if j - i == 1 {
+                        out.append(lead) // the usual single space between Arabic words
+                    } else {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+                    }
                 }
                 if trackOffsets { for k in i..<j { offsets.append(Int32(truncatingIfNeeded: k)) } }
                 i = j

@@ -6,12 +6,22 @@
 /// kept apart in `reportingVerbs`, because attribution detection needs them.
 public enum StopWords {
     public static func isStopWord(_ normalizedWord: String) -> Bool {
-        arabic.contains(normalizedWord)
+        PackedWord(normalizedWord).map { packedArabic.contains($0) } ?? false
+    }
+
+    /// Same test on raw UTF-8 (e.g. a token range), without creating a String.
+    public static func isStopWord(utf8 normalizedWord: UnsafeBufferPointer<UInt8>) -> Bool {
+        PackedWord(normalizedWord).map { packedArabic.contains($0) } ?? false
     }
 
     public static func isReportingVerb(_ normalizedWord: String) -> Bool {
-        reportingVerbs.contains(normalizedWord)
+        PackedWord(normalizedWord).map { packedReportingVerbs.contains($0) } ?? false
     }
+
+    // Lookups go through 16-byte packed keys: hashing a non-ASCII String is slow because
+    // String hashing normalises Unicode first, and every stop word fits in 16 UTF-8 bytes.
+    private static let packedArabic = Set(arabic.compactMap(PackedWord.init))
+    private static let packedReportingVerbs = Set(reportingVerbs.compactMap(PackedWord.init))
 
     public static let arabic: Set<String> = normalizedSet(
         // Prepositions and prepositional adverbs.
@@ -59,5 +69,26 @@ public enum StopWords {
 
     private static func normalizedSet(_ spaceSeparated: String) -> Set<String> {
         Set(spaceSeparated.split(separator: " ").map { ArabicNormalizer.normalize(String($0), .matching) })
+    }
+}
+
+/// Up to 16 UTF-8 bytes packed into two integers; nil for longer words.
+struct PackedWord: Hashable {
+    let low: UInt64
+    let high: UInt64
+
+    init?(_ word: String) {
+        guard let packed = withUTF8Bytes(word, { PackedWord($0) }) else { return nil }
+        self = packed
+    }
+
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= 16 else { return nil }
+        var low: UInt64 = 0, high: UInt64 = 0
+        for (k, byte) in bytes.enumerated() {
+            if k < 8 { low |= UInt64(byte) << (8 * UInt64(k)) } else { high |= UInt64(byte) << (8 * UInt64(k - 8)) }
+        }
+        self.low = low
+        self.high = high
     }
 }

@@ -71,10 +71,11 @@ public enum Tokenizer {
             words.reserveCapacity(bytes.count / 6)
             var scratch: [UInt8] = []
             scratch.reserveCapacity(64)
+            let arabicTable = ArabicBlockTables.words
             forEachToken(in: bytes) { kind, range in
                 guard kind.isWord else { return }
                 words.append(ArabicNormalizer.normalize(UnsafeBufferPointer(rebasing: bytes[range]),
-                                                        wordOptions, scratch: &scratch))
+                                                        wordOptions, arabicTable: arabicTable, scratch: &scratch))
             }
             return words
         }
@@ -83,22 +84,23 @@ public enum Tokenizer {
     /// Allocation-light path for hot loops: calls body with kind and UTF-8 byte range for each token, no String creation.
     public static func forEachToken(in utf8: UnsafeBufferPointer<UInt8>, _ body: (TokenKind, Range<Int>) -> Void) {
         let n = utf8.count
+        let classes = CharacterClassifier()
         var i = 0
         while i < n {
             let (value, length) = scalar(utf8, i)
-            switch CharacterClass.of(value) {
+            switch classes.classify(value) {
             case .separator, .arabicMark, .otherMark:
                 i += length // stray marks with no letter before them are dropped
             case .arabicLetter:
-                let end = scanArabicWord(utf8, from: i + length)
+                let end = scanArabicWord(utf8, from: i + length, classes)
                 body(.arabic, i..<end)
                 i = end
             case .otherLetter:
-                let end = scanOtherWord(utf8, from: i + length)
+                let end = scanOtherWord(utf8, from: i + length, classes)
                 body(.latin, i..<end)
                 i = end
             case .digit:
-                let end = scanNumber(utf8, from: i + length)
+                let end = scanNumber(utf8, from: i + length, classes)
                 body(.number, i..<end)
                 i = end
             case .punctuation:
@@ -119,11 +121,12 @@ public enum Tokenizer {
 
     /// End of an Arabic word: letters and marks; trailing joiners (ZWNJ/ZWJ) are left out.
     @inline(__always)
-    static func scanArabicWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func scanArabicWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                               _ classes: CharacterClassifier) -> Int {
         var j = start, end = start
         while j < bytes.count {
             let (value, length) = scalar(bytes, j)
-            let cls = CharacterClass.of(value)
+            let cls = classes.classify(value)
             guard cls == .arabicLetter || cls == .arabicMark else { break }
             j += length
             if value != 0x200C && value != 0x200D { end = j }
@@ -132,15 +135,16 @@ public enum Tokenizer {
     }
 
     @inline(__always)
-    static func scanOtherWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func scanOtherWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                               _ classes: CharacterClassifier) -> Int {
         var j = start
         while j < bytes.count {
             let (value, length) = scalar(bytes, j)
-            let cls = CharacterClass.of(value)
+            let cls = classes.classify(value)
             if cls == .otherLetter || cls == .otherMark {
                 j += length
             } else if value == 0x27 || value == 0x2019, j + length < bytes.count,
-                      CharacterClass.of(scalar(bytes, j + length).0) == .otherLetter {
+                      classes.classify(scalar(bytes, j + length).0) == .otherLetter {
                 j += length // apostrophe inside a word: don't, O'Neil, l’ONU
             } else {
                 break
@@ -150,14 +154,15 @@ public enum Tokenizer {
     }
 
     @inline(__always)
-    static func scanNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func scanNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                               _ classes: CharacterClassifier) -> Int {
         var j = start
         while j < bytes.count {
             let (value, length) = scalar(bytes, j)
-            if CharacterClass.of(value) == .digit {
+            if classes.classify(value) == .digit {
                 j += length
             } else if isNumberSeparator(value), j + length < bytes.count,
-                      CharacterClass.of(scalar(bytes, j + length).0) == .digit {
+                      classes.classify(scalar(bytes, j + length).0) == .digit {
                 j += length // only between two digits: "2.4", "1,500"; "2015." keeps its full stop apart
             } else {
                 break

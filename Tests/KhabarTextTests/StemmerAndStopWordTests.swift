@@ -44,6 +44,11 @@ struct StemmerAndStopWordTests {
         #expect(!StopWords.isStopWord("مدرسه"))
         #expect(!StopWords.isStopWord("قال")) // reporting verbs are a separate list
         #expect(StopWords.isReportingVerb(ArabicNormalizer.normalize("وأضاف")))
+        var word = "والذين"
+        #expect(word.withUTF8 { StopWords.isStopWord(utf8: $0) })
+        #expect(!StopWords.isStopWord("مدرسه مدرسه مدرسه")) // longer than any packed key
+        // Lookups pack words into 16 bytes, so every stop word must fit.
+        #expect(StopWords.arabic.union(StopWords.reportingVerbs).allSatisfy { $0.utf8.count <= 16 })
         // Every stored form is already a matching key.
         for word in StopWords.arabic.union(StopWords.reportingVerbs) {
             #expect(ArabicNormalizer.normalize(word) == word)

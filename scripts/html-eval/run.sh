@@ -11,8 +11,13 @@
 # Environment:
 #   MIN_F1        pass mark for Khabar's F1 (default 0.95)
 #   KHABAR_CMD    command that takes HTML files and prints JSON Lines {"id", "paragraphs"}
-#                 (default: "<release bin>/khabar clean --format jsonl"); e.g. set it to
-#                 "<release bin>/khabar-bench html-extract" to score the reader alone
+#                 (default: "<release bin>/khabar clean --format jsonl")
+#   GATE          the row MIN_F1 applies to: khabar (default: reader + cleaner, what users get)
+#                 or khabar-reader (the HTML reader alone)
+#
+# When `khabar-bench html-extract FILES...` exists (it calls dumpHTMLExtraction in
+# Sources/KhabarBench/HTMLExtractDump.swift), a "khabar-reader" row scores the reader's output
+# before the cleaner, so the two stages can be told apart.
 #   SCRATCH       SwiftPM scratch path for the release build (default .build)
 #   PER_PAGE=1    also print Khabar's per-page scores, worst first
 set -euo pipefail
@@ -55,15 +60,22 @@ echo "${#pages[@]} pages" >&2
 start=$(date +%s.%N)
 # shellcheck disable=SC2086
 $khabar_cmd "${pages[@]}" > "$tmp/khabar.jsonl"
+khabar_end=$(date +%s.%N)
+reader=()
+if [ -x "$bin/khabar-bench" ] \
+    && "$bin/khabar-bench" html-extract "${pages[@]}" > "$tmp/reader.jsonl" 2>/dev/null \
+    && head -c 1 "$tmp/reader.jsonl" | grep -q '{'; then
+    reader=(--pred "khabar-reader=$tmp/reader.jsonl")
+fi
 mid=$(date +%s.%N)
 "$venv/bin/python" "$here/run_trafilatura.py" "${pages[@]}" > "$tmp/trafilatura.jsonl"
 end=$(date +%s.%N)
-printf 'time: khabar %.2fs, trafilatura %.2fs\n' \
-    "$(echo "$mid - $start" | bc)" "$(echo "$end - $mid" | bc)" >&2
+printf 'time: khabar clean %.2fs, trafilatura %.2fs\n' \
+    "$(echo "$khabar_end - $start" | bc)" "$(echo "$end - $mid" | bc)" >&2
 
 # 5. Scores.
 per_page=()
-[ "${PER_PAGE:-0}" = 1 ] && per_page=(--per-page khabar)
+[ "${PER_PAGE:-0}" = 1 ] && per_page=(--per-page "${GATE:-khabar}")
 python3 "$here/score.py" --truth "$data/ground-truth.json" \
-    --pred "khabar=$tmp/khabar.jsonl" --pred "trafilatura=$tmp/trafilatura.jsonl" \
-    --min-f1 "$min_f1" "${per_page[@]}"
+    --pred "khabar=$tmp/khabar.jsonl" "${reader[@]}" --pred "trafilatura=$tmp/trafilatura.jsonl" \
+    --min-f1 "$min_f1" --gate "${GATE:-khabar}" "${per_page[@]}"

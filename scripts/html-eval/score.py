@@ -93,7 +93,8 @@ def main():
     ap.add_argument("--truth", required=True)
     ap.add_argument("--pred", action="append", default=[], help="NAME=FILE.jsonl")
     ap.add_argument("--per-page", help="print per-page scores of this system, worst first")
-    ap.add_argument("--min-f1", type=float, help="exit 1 when the first system's F1 is below this")
+    ap.add_argument("--min-f1", type=float, help="exit 1 when the gated system's F1 is below this")
+    ap.add_argument("--gate", help="the system --min-f1 applies to (default: the first)")
     args = ap.parse_args()
     with open(args.truth, encoding="utf-8") as f:
         truth = json.load(f)
@@ -107,9 +108,16 @@ def main():
         if args.per_page == name:
             for key, (p, r, f) in sorted(per_page.items(), key=lambda kv: kv[1][2]):
                 print(f"  {f:5.3f}  P={p:5.3f} R={r:5.3f}  {key[:16]}  {truth[key].get('url', '')[:90]}")
-    if args.min_f1 is not None and results and results[0][1] < args.min_f1:
-        print(f"FAIL: {results[0][0]} F1 {results[0][1]:.3f} < {args.min_f1}", file=sys.stderr)
-        return 1
+    if args.min_f1 is not None and results:
+        gated = [r for r in results if r[0] == args.gate] if args.gate else results[:1]
+        if not gated:
+            print(f"FAIL: no system named {args.gate}", file=sys.stderr)
+            return 1
+        name, f1 = gated[0]
+        if f1 < args.min_f1:
+            print(f"FAIL: {name} F1 {f1:.3f} < {args.min_f1}", file=sys.stderr)
+            return 1
+        print(f"PASS: {name} F1 {f1:.3f} >= {args.min_f1}")
     return 0
 
 

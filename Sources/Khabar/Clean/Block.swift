@@ -17,7 +17,7 @@ struct Block {
     init(index: Int, text: String, blankBefore: Bool) {
         self.index = index
         self.text = text
-        self.key = ArabicNormalizer.normalize(text, .matching).lowercased()
+        self.key = ArabicNormalizer.normalize(text, Tokenizer.wordOptions)
         self.words = Tokenizer.words(text)
         self.blankBefore = blankBefore
     }
@@ -59,14 +59,23 @@ enum BlockSplitter {
     static func split(_ text: String) -> [Block] {
         var blocks: [Block] = []
         var blank = false
-        let display = ArabicNormalizer.normalize(text, .display)
-        display.enumerateLines { line, _ in
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty {
-                blank = true
-            } else {
-                blocks.append(Block(index: blocks.count, text: trimmed, blankBefore: blank))
-                blank = false
+        var display = ArabicNormalizer.normalize(text, .display)
+        display.withUTF8 { bytes in
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                let trimmed = line.trimmingWhitespace()
+                if trimmed.isEmpty {
+                    blank = true
+                } else {
+                    blocks.append(Block(index: blocks.count, text: trimmed, blankBefore: blank))
+                    blank = false
+                }
+                // "\r\n" counts as one break.
+                if end + 1 < bytes.count, bytes[end] == 0x0D, bytes[end + 1] == 0x0A { end += 1 }
+                start = end + 1
             }
         }
         return blocks

@@ -5,6 +5,9 @@ public struct CleanerOptions: Sendable {
     /// Below this lexical cohesion with the article so far, a block of paragraphs that follows a
     /// "read also" link or a headline-like line is taken for another article appended to the page.
     public var cohesionThreshold: Double = 0.2
+    /// The same for a headline-like line with no "read also" marker: the evidence is weaker, so all
+    /// the text after it must share almost nothing with the article before it.
+    public var headlineCohesionThreshold: Double = 0.1
     /// Body words an article needs before a credit or keyword line can mark its end.
     public var minimumBodyWordsBeforeEnd: Int = 40
 
@@ -31,12 +34,12 @@ public struct Cleaner: Sendable {
         var labels = [Label?](repeating: nil, count: blocks.count)
         var meta = MetadataCollector(hints: raw.hints)
 
-        applyLineSignals(signals, blocks, &labels, &meta)
+        applyLineSignals(signals, blocks, &labels, &meta, kind: raw.kind)
         findTitleAndDateline(raw, &blocks, &labels, &meta)
         absorbLinkLists(signals, blocks, &labels)
-        markRepeatedLines(blocks, &labels)
+        if raw.kind != .html { markRepeatedLines(blocks, &labels) }
         markArticleEnd(signals, blocks, &labels)
-        markAppendedArticles(signals, blocks, &labels)
+        markAppendedArticles(signals, blocks, &labels, kind: raw.kind)
 
         // Everything undecided is body; then trim what is glued onto body lines.
         var paragraphs: [String] = []
@@ -72,7 +75,7 @@ public struct Cleaner: Sendable {
     // MARK: - Steps, in order
 
     /// Lines that say what they are on their own.
-    func applyLineSignals(_ signals: [LineSignal?], _ blocks: [Block], _ labels: inout [Label?], _ meta: inout MetadataCollector) {
+    func applyLineSignals(_ signals: [LineSignal?], _ blocks: [Block], _ labels: inout [Label?], _ meta: inout MetadataCollector, kind: InputKind) {
         for (i, signal) in signals.enumerated() {
             guard let signal else { continue }
             switch signal {
@@ -80,6 +83,7 @@ public struct Cleaner: Sendable {
             case .advertisement: labels[i] = .removed(.advertisement)
             case .commentCounter: labels[i] = .removed(.commentCounter)
             case .chrome: labels[i] = .removed(.siteChrome)
+            case .strayWord: if kind != .html { labels[i] = .removed(.siteChrome) }
             case .readAlso: labels[i] = .removed(.readAlso)
             case .relatedHeader: labels[i] = .removed(.relatedHeadlines)
             case .keywords(let words):
@@ -166,21 +170,27 @@ public struct Cleaner: Sendable {
 
     /// A line that repeats an earlier one, whole or cut short with "…".
     func markRepeatedLines(_ blocks: [Block], _ labels: inout [Label?]) {
-        var seen: [String: Int] = [:]
-        for (i, block) in blocks.enumerated() {
-            let key = block.words.joined(separator: " ")
-            guard !key.isEmpty else { continue }
-            if let earlier = seen[key] {
+        // Lines are compared by a hash of their matching form's bytes: hashing Arabic Strings
+        // directly pays for Unicode normalisation checks on every paragraph.
+        var seen: [Int: Int] = [:]
+        for (i, block) in blocks.enumerated() where block.wordCount > 0 {
+            var hasher = Hasher()
+            for w in block.words { w.utf8.forEach { hasher.combine($0) }; hasher.combine(0x20 as UInt8) }
+            let hash = hasher.finalize()
+            if let earlier = seen[hash] {
                 if labels[i] == nil { labels[i] = .removed(.repeatedLine) }
                 // A headline printed twice in a row is a related-links widget.
                 if earlier == i - 1, labels[earlier] == nil, isHeadlineLike(blocks[earlier]) {
                     labels[earlier] = .removed(.relatedHeadlines)
                 }
-            } else if i > 0, labels[i] == nil, block.text.hasSuffix("...") || block.text.hasSuffix("…"),
-                      let prev = blocks[..<i].last, prev.words.joined(separator: " ").hasPrefix(key.dropLastWord()) {
-                labels[i] = .removed(.repeatedLine)
+            } else {
+                seen[hash] = i
+                // "…يمثل أمام ..." repeats the line before it, cut short.
+                if i > 0, labels[i] == nil, block.text.hasSuffix("...") || block.text.hasSuffix("…"),
+                   blocks[i - 1].words.starts(with: block.words.dropLast()), block.wordCount > 2 {
+                    labels[i] = .removed(.repeatedLine)
+                }
             }
-            seen[key] = seen[key] ?? i
         }
     }
 
@@ -210,38 +220,51 @@ public struct Cleaner: Sendable {
     /// Before the end, a "read also" link or a headline-like line may start another article. The
     /// paragraphs after it belong to this article when they continue it (a connective start, or
     /// words shared with the article so far); otherwise they and all that follows are appended.
-    func markAppendedArticles(_ signals: [LineSignal?], _ blocks: [Block], _ labels: inout [Label?]) {
+    func markAppendedArticles(_ signals: [LineSignal?], _ blocks: [Block], _ labels: inout [Label?], kind: InputKind) {
         var mainStems = Set<String>()
+        var mainWords = 0
+        var stemCache: [Int: [String]] = [:]
+        func stems(_ k: Int) -> [String] {
+            if let cached = stemCache[k] { return cached }
+            let computed = blocks[k].contentStems
+            stemCache[k] = computed
+            return computed
+        }
         var bodyParagraphs = 0
-        var i = 0
-        while i < blocks.count {
-            let boundary: Bool
-            if case .readAlso? = signals[i] { boundary = bodyParagraphs >= 1 }
-            else { boundary = labels[i] == nil && bodyParagraphs >= 2 && mayStartArticle(blocks[i]) }
-            if labels[i] == nil && !boundary {
-                mainStems.formUnion(blocks[i].contentStems)
-                bodyParagraphs += 1
-                i += 1
+        // Several headline-like lines among the paragraphs are subheadings (or verse), not the start
+        // of another article: an appended article brings one headline, then its paragraphs.
+        let firstBody = blocks.indices.first { labels[$0] == nil } ?? 0
+        let headlineLines = blocks.indices.filter { $0 > firstBody && labels[$0] == nil && mayStartArticle(blocks[$0]) }.count
+        let headlinesMayStartArticles = kind != .html && headlineLines == 1
+        for i in blocks.indices {
+            let afterReadAlso: Bool
+            if case .readAlso? = signals[i] { afterReadAlso = true } else { afterReadAlso = false }
+            // HTML structure already separated the article; only explicit markers count there.
+            let headline = headlinesMayStartArticles && labels[i] == nil && bodyParagraphs >= 2 && mainWords >= 60 && mayStartArticle(blocks[i])
+            guard (afterReadAlso && bodyParagraphs >= 1) || headline else {
+                if labels[i] == nil {
+                    mainStems.formUnion(stems(i))
+                    mainWords += blocks[i].wordCount
+                    bodyParagraphs += 1
+                }
                 continue
             }
-            guard boundary else { i += 1; continue }
-            // The paragraphs of the segment after the boundary.
+            // The paragraphs after the boundary: the next few after a marker, all the rest after a headline.
             var segment: [Int] = []
-            var j = i + 1
-            while j < blocks.count, segment.count < 3 {
-                if labels[j] == nil {
-                    if isHeadlineLike(blocks[j]) && !segment.isEmpty { break }
-                    if !isHeadlineLike(blocks[j]) { segment.append(j) }
-                } else if case .readAlso? = signals[j] { break }
-                j += 1
+            for j in (i + 1)..<blocks.count where labels[j] == nil && !isHeadlineLike(blocks[j]) {
+                segment.append(j)
+                if afterReadAlso && segment.count == 3 { break }
             }
-            guard let first = segment.first else { i += 1; continue }
-            let continues = continuesPrevious(blocks[first])
-            let stems = Set(segment.flatMap { blocks[$0].contentStems })
-            let cohesion = stems.isEmpty ? 1 : Double(stems.intersection(mainStems).count) / Double(stems.count)
-            if continues || cohesion >= options.cohesionThreshold {
-                if labels[i] == nil { mainStems.formUnion(blocks[i].contentStems) } // a subheading
-                i += 1
+            let segmentWords = segment.reduce(0) { $0 + blocks[$1].wordCount }
+            guard let first = segment.first, segmentWords >= (afterReadAlso ? 1 : 30) else {
+                if labels[i] == nil { mainStems.formUnion(stems(i)) }
+                continue
+            }
+            let segmentStems = Set(segment.flatMap(stems))
+            let cohesion = segmentStems.isEmpty ? 1 : Double(segmentStems.intersection(mainStems).count) / Double(segmentStems.count)
+            let threshold = afterReadAlso ? options.cohesionThreshold : options.headlineCohesionThreshold
+            if continuesPrevious(blocks[first]) || cohesion >= threshold {
+                if labels[i] == nil { mainStems.formUnion(stems(i)) } // a subheading of this article
                 continue
             }
             for k in i..<blocks.count where labels[k] == nil { labels[k] = .removed(.appendedArticle) }

@@ -1,50 +1,60 @@
 import KhabarText
 
 /// Junk glued onto the end of a body line with no line break: a credit ("…بأعيننا.المصدر: سكاي
-/// نيوز عربية") or a tag run ("… الخميس المقبل. سمات الرئاسة المصرية …").
+/// نيوز عربية") or a tag run ("… الخميس المقبل. سمات الرئاسة المصرية …"). Searches only the
+/// line's tail, on UTF-8 bytes, since it runs on every body line.
 enum GluedTail {
     struct Credit { let line: String; let name: String? }
     struct Tags { let line: String; let keywords: [String] }
 
-    static let creditWords = ["المصدر", "المصادر", "Source", "source", "SOURCE"]
-    static let tagWords = ["كلمات دلالية", "الكلمات الدلالية", "كلمات مفتاحية", "الوسوم", "وسوم", "سمات", "Tags", "tags"]
+    static let creditWords: [[UInt8]] = ["المصدر", "المصادر", "Source", "source", "SOURCE"].map { Array($0.utf8) }
+    static let tagWords: [[UInt8]] = ["كلمات دلالية", "الكلمات الدلالية", "كلمات مفتاحية", "الوسوم", "وسوم", "سمات", "Tags", "tags"]
+        .map { Array($0.utf8) }
+    /// A glued credit names at most six words, so it sits in the last few hundred bytes.
+    static let creditWindow = 240
+    static let tagWindow = 1200
 
     /// Cuts "المصدر: X" (X at most six words) from the end of a line, when it follows the end of
     /// a sentence or opens the line's last bracket.
     static func cutCredit(_ text: String) -> (String, Credit)? {
+        let bytes = Array(text.utf8)
         for word in creditWords {
-            guard let range = text.range(of: word, options: .backwards) else { continue }
-            let before = text[..<range.lowerBound]
-            var after = text[range.upperBound...]
+            guard let at = lastIndex(of: word, in: bytes, window: creditWindow) else { continue }
+            var i = at + word.count
+            while i < bytes.count, bytes[i] == 0x20 { i += 1 }
             // A separator must follow: "المصدر: X", "المصدر | X", "المصدر - X".
-            let trimmed = after.drop(while: { $0 == " " })
-            guard let sep = trimmed.first, ":|-–".contains(sep) else { continue }
-            after = trimmed.dropFirst().drop(while: { $0 == " " })
-            var name = String(after).trimmingWhitespace()
-            let bracketed = before.last == "(" || before.hasSuffix("( ")
-            if bracketed, name.hasSuffix(")") { name.removeLast() }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: "|") || bytes[i] == UInt8(ascii: "-") else { continue }
+            var name = decode(bytes[(i + 1)...]).trimmingWhitespace()
+            var before = decode(bytes[..<at]).trimmingWhitespace()
+            let bracketed = before.hasSuffix("(")
+            if bracketed {
+                guard name.hasSuffix(")") else { continue }
+                name.removeLast()
+                before = String(before.dropLast()).trimmingWhitespace()
+            }
             let nameWords = name.split(separator: " ").count
-            guard nameWords >= 1, nameWords <= 6, !name.contains(".") else { continue }
-            var kept = String(before).trimmingWhitespace()
-            if bracketed { kept = String(kept.dropLast()).trimmingWhitespace() }
-            guard kept.isEmpty || bracketed || endsSentence(kept) else { continue }
-            let line = String(text[range.lowerBound...]).trimmingWhitespace()
-            return (kept, Credit(line: line, name: name.trimmingCharacters(in: [" ", ".", "،"])))
+            guard nameWords >= 1, nameWords <= 6, !name.contains("."), !name.contains("(") else { continue }
+            guard before.isEmpty || bracketed || endsSentence(before) else { continue }
+            let line = decode(bytes[at...]).trimmingWhitespace()
+            return (before, Credit(line: line, name: name.trimmingCharacters(in: [" ", "،"])))
         }
         return nil
     }
 
     /// Cuts a tag run after the line's last sentence end: "… المقبل. سمات الرئاسة المصرية …".
     static func cutKeywords(_ text: String) -> (String, Tags)? {
+        let bytes = Array(text.utf8)
         for word in tagWords {
-            guard let range = text.range(of: " " + word + " ", options: .backwards)
-                    ?? text.range(of: word + ":", options: .backwards) else { continue }
-            let before = String(text[..<range.lowerBound]).trimmingWhitespace()
-            let tail = String(text[range.upperBound...]).trimmingWhitespace()
+            guard let at = lastIndex(of: word, in: bytes, window: tagWindow), at > 0, bytes[at - 1] == 0x20 else { continue }
+            let end = at + word.count
+            guard end == bytes.count || bytes[end] == 0x20 || bytes[end] == UInt8(ascii: ":") else { continue }
+            let before = decode(bytes[..<at]).trimmingWhitespace()
+            var tail = decode(bytes[end...]).trimmingWhitespace()
+            while tail.hasPrefix(":") { tail = String(tail.dropFirst()).trimmingWhitespace() }
             guard !tail.isEmpty, endsSentence(before), tail.split(separator: " ").count <= 40,
                   !tail.unicodeScalars.contains(where: { $0 == "." || $0 == "؟" || $0 == "!" }) else { continue }
-            let line = (word + " " + tail).trimmingWhitespace()
-            return (before, Tags(line: line, keywords: KeywordLine.split(tail.trimmingCharacters(in: [":", " "]))))
+            let line = decode(bytes[at...]).trimmingWhitespace()
+            return (before, Tags(line: line, keywords: KeywordLine.split(tail)))
         }
         return nil
     }
@@ -52,5 +62,23 @@ enum GluedTail {
     static func endsSentence(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last(where: { $0 != " " }) else { return false }
         return ".!؟?»\"”)".unicodeScalars.contains(last)
+    }
+
+    static func decode(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The start of the last occurrence of `needle` within the last `window` bytes of `bytes`.
+    static func lastIndex(of needle: [UInt8], in bytes: [UInt8], window: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        let lowest = max(0, bytes.count - window)
+        var i = bytes.count - needle.count
+        while i >= lowest {
+            if bytes[i] == needle[0] {
+                var k = 1
+                while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i -= 1
+        }
+        return nil
     }
 }

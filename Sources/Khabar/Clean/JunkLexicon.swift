@@ -5,8 +5,10 @@ import KhabarText
 /// ("اقرأ أيضاً", "إقرأ ايضا") all match one entry.
 enum JunkLexicon {
     static func keys(_ phrases: [String]) -> [String] {
-        phrases.map { ArabicNormalizer.normalize($0, .matching).lowercased() }
+        phrases.map { ArabicNormalizer.normalize($0, Tokenizer.wordOptions) }
     }
+
+    static func keySet(_ phrases: [String]) -> PhraseSet { PhraseSet(keys(phrases)) }
 
     /// A line that introduces one or two links to other articles.
     static let readAlso = keys([
@@ -16,7 +18,7 @@ enum JunkLexicon {
     ])
 
     /// A heading over a list of other headlines.
-    static let relatedHeaders = keys([
+    static let relatedHeaders = keySet([
         "مقالات مشابهة", "مقالات ذات صلة", "عناوين ذات صلة", "أخبار متعلقة", "أخبار ذات صلة",
         "مواضيع ذات صلة", "موضوعات ذات صلة", "مواضيع متعلقة", "أخبار مشابهة", "ذات صلة", "اخترنا لك",
         "الأكثر قراءة", "الأكثر مشاهدة", "الأكثر تداولا", "الأكثر تفضيلا في هذا القسم", "الاكثر تفضيلا",
@@ -47,13 +49,13 @@ enum JunkLexicon {
     ])
 
     /// Ad markers, whole line or bracketed.
-    static let advertisements = keys(["إعلان", "اعلان", "إعلانات", "advertisement", "ad", "sponsored", "محتوى مدفوع", "مساحة إعلانية"])
+    static let advertisements = keySet(["إعلان", "اعلان", "إعلانات", "advertisement", "ad", "sponsored", "محتوى مدفوع", "مساحة إعلانية"])
 
     /// Comment counters and comment-form chrome.
-    static let commentWords = keys(["تعليق", "تعليقات", "التعليقات", "علق", "أضف تعليق", "اضف تعليقك", "أضف تعليقك", "comments", "comment"])
+    static let commentWords = keySet(["تعليق", "تعليقات", "التعليقات", "علق", "أضف تعليق", "اضف تعليقك", "أضف تعليقك", "comments", "comment"])
 
     /// Whole lines that are site furniture.
-    static let chromeLines = keys([
+    static let chromeLines = keySet([
         "المزيد", "شارك", "مشاركة", "شارك الخبر", "شارك المقال", "طباعة", "أرسل لصديق", "ارسل لصديق",
         "حفظ", "نسخ الرابط", "تويتر", "فيسبوك", "واتساب", "تلغرام", "انستغرام", "يوتيوب", "الرئيسية",
         "عاجل", "فيديو", "صور", "بالفيديو", "بالصور", "تابعونا", "تابعنا", "اشترك", "share", "print",
@@ -82,4 +84,23 @@ enum JunkLexicon {
         "في حين", "إلى ذلك", "الى ذلك", "وفي", "وكان", "وكانت", "وأضاف", "وأضافت", "وتابع", "وقال",
         "وأكد", "وأشار", "ولفت", "يذكر أن", "يشار إلى", "وبحسب", "وحسب", "ووفق", "لكن", "غير أن",
     ])
+}
+
+/// A set of matching-normalised phrases compared by their UTF-8 bytes. Both sides come from the
+/// same normaliser, so byte equality is the right test, and it skips the Unicode normalisation
+/// checks that hashing non-ASCII Strings costs on every lookup.
+struct PhraseSet: Sendable {
+    private let phrases: Set<[UInt8]>
+
+    init(_ phrases: [String]) {
+        self.phrases = Set(phrases.map { Array($0.utf8) })
+    }
+
+    func contains(_ phrase: String) -> Bool {
+        var phrase = phrase
+        return phrase.withUTF8 { bytes in
+            // Longer than any phrase: no lookup needed.
+            bytes.count <= 64 && phrases.contains(Array(bytes))
+        }
+    }
 }

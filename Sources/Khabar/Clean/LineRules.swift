@@ -12,6 +12,9 @@ enum LineSignal: Equatable {
     case advertisement
     case commentCounter
     case chrome
+    /// A lone Latin word or identifier between Arabic lines ("Atwasat", "WTV_Frequency"): a site
+    /// name or widget id in flat text, but possibly a real subheading in an HTML page.
+    case strayWord
     case code
 }
 
@@ -20,7 +23,8 @@ enum LineRules {
     static func classify(_ block: Block) -> LineSignal? {
         if isCode(block.text) { return .code }
         let key = block.key
-        let bare = stripPunctuationAndDigits(key)
+        // Whole-line phrases ("إعلان", "تعليقات", "المزيد") only matter on short lines.
+        let bare = block.wordCount <= 8 ? stripPunctuationAndDigits(key) : key
         if isAdvertisement(bare) { return .advertisement }
         if isCommentCounter(key, bare: bare) { return .commentCounter }
         if let inline = readAlso(key, block: block) { return .readAlso(inlineHeadline: inline) }
@@ -35,9 +39,10 @@ enum LineRules {
            block.wordCount <= 14 {
             return .published(rest)
         }
-        if let credit = credit(block) { return credit }
+        if let credit = credit(block, bare: bare) { return credit }
         if let byline = byline(block) { return byline }
         if isChrome(block, bare: bare) { return .chrome }
+        if isStrayWord(block) { return .strayWord }
         return nil
     }
 
@@ -70,9 +75,8 @@ enum LineRules {
         JunkLexicon.commentWords.contains(bare)
     }
 
-    static func credit(_ block: Block) -> LineSignal? {
+    static func credit(_ block: Block, bare: String) -> LineSignal? {
         let key = block.key
-        let bare = stripPunctuationAndDigits(key)
         if JunkLexicon.creditPrefixes.contains(bare) { return .credit(nil) }
         guard block.wordCount <= 8,
               let rest = rest(of: block.text, key: key, afterAnyOf: JunkLexicon.creditPrefixes,
@@ -106,7 +110,10 @@ enum LineRules {
         if bare.isEmpty { return true } // only punctuation, symbols or numbers
         if JunkLexicon.chromeLines.contains(bare) { return true }
         if block.wordCount <= 14, matchesAnyPrefix(block.key, JunkLexicon.chromePrefixes) { return true }
-        // A lone Latin word or identifier between Arabic lines: a site name ("Atwasat") or a widget id.
+        return false
+    }
+
+    static func isStrayWord(_ block: Block) -> Bool {
         if block.wordCount <= 2, block.arabicRatio == 0,
            block.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
            !block.text.unicodeScalars.contains(where: { $0 == "." || $0 == "!" || $0 == "?" }) {
@@ -172,14 +179,20 @@ enum LineRules {
 
     // MARK: - Helpers
 
-    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    /// Letter test with fast paths for ASCII and the Arabic letters; other scripts ask Unicode.
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if (0x0621...0x063A).contains(v) || (0x0641...0x064A).contains(v) { return true }
+        return s.properties.isAlphabetic
+    }
 
     /// The key with punctuation, symbols and digits removed and spaces collapsed.
     static func stripPunctuationAndDigits(_ key: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for s in key.unicodeScalars {
-            if s.properties.isAlphabetic {
+            if isLetter(s) {
                 if pendingSpace && !out.isEmpty { out.append(" ") }
                 pendingSpace = false
                 out.append(s)

@@ -57,9 +57,15 @@ enum AgencyCatalog {
             + a.weak.map { Pattern(words: words($0), agency: a.name, weak: true) }
     }.sorted { $0.words.count > $1.words.count }
 
+    /// Patterns by their first word, longest first, so a scan looks up each token once.
+    /// Keyed by the word's UTF-8 bytes: lookups run for every token of every body.
+    static let patternsByFirstWord: [[UInt8]: [Pattern]] = Dictionary(grouping: patterns.filter { !$0.words.isEmpty }, by: { Array($0.words[0].utf8) })
+
     static func words(_ s: String) -> [String] {
         // "أ.ف.ب" → "أ ف ب": dots between single letters are word breaks here.
-        Tokenizer.words(s.replacingOccurrences(of: ".", with: " "))
+        var scalars = String.UnicodeScalarView()
+        for c in s.unicodeScalars { scalars.append(c == "." ? " " : c) }
+        return Tokenizer.words(String(scalars))
     }
 
     /// Agencies named in `text`. With `creditLine` true (a credit, byline or caption line) every
@@ -72,7 +78,7 @@ enum AgencyCatalog {
         let bracketed = text.unicodeScalars.contains { $0 == "(" || $0 == "«" || $0 == "\"" }
         while i < tokens.count {
             var matched = false
-            for p in patterns where i + p.words.count <= tokens.count {
+            for p in patternsByFirstWord[Array(tokens[i].utf8)] ?? [] where i + p.words.count <= tokens.count {
                 guard tokens[i..<(i + p.words.count)].elementsEqual(p.words) else { continue }
                 let before = tokens[max(0, i - 2)..<i]
                 if !p.weak || creditLine || before.contains(where: { creditContext.contains($0) }) || (bracketed && tokens.count <= 3) {

@@ -29,6 +29,8 @@ struct ContentExtractor {
         var inHeading: Bool
         var inCaption: Bool
         var inListItem: Bool
+        /// Inside a <figure> (photo captions and credits) and not in a quotation there.
+        var inFigure: Bool
         /// The block ended at a <br> rather than at an element boundary.
         var brokenByBR: Bool
 
@@ -53,6 +55,7 @@ struct ContentExtractor {
         let n = tree.nodes.count
         skipped = [Bool](repeating: false, count: n)
         hint = [Int8](repeating: 0, count: n)
+        var hintCache: [String: Int8] = [:]
         var i = 0
         while i < n {
             let node = tree.nodes[i]
@@ -88,7 +91,13 @@ struct ContentExtractor {
                 continue
             }
             if hint[i] == 0, !classID.isEmpty {
-                hint[i] = ClassHints.weight(classID)
+                if let cached = hintCache[classID] {
+                    hint[i] = cached
+                } else {
+                    let w = ClassHints.weight(classID)
+                    hintCache[classID] = w
+                    hint[i] = w
+                }
             }
             switch node.tag {
             case .nav, .aside, .footer, .menu: if hint[i] < 2 { hint[i] = -2 }
@@ -109,10 +118,9 @@ struct ContentExtractor {
         text.reserveCapacity(256)
         var pendingSpace = false
         var length = 0, linkChars = 0, visible = 0, punct = 0
-        var lastNonSpace: Unicode.Scalar = " "
         var sentenceEnd = false
         var colonEnd = false
-        var linkDepth = 0, headingDepth = 0, captionDepth = 0, listDepth = 0
+        var linkDepth = 0, headingDepth = 0, captionDepth = 0, listDepth = 0, figureDepth = 0, quoteDepth = 0
         var blockOwners: [Int] = [tree.body]
 
         func flush(br: Bool) {
@@ -121,6 +129,7 @@ struct ContentExtractor {
                                     linkChars: linkChars, visibleChars: visible, punctuation: punct,
                                     endsSentence: sentenceEnd, endsColon: colonEnd, inHeading: headingDepth > 0,
                                     inCaption: captionDepth > 0, inListItem: listDepth > 0,
+                                    inFigure: figureDepth > 0 && quoteDepth == 0,
                                     brokenByBR: br))
             }
             text = String()
@@ -129,7 +138,6 @@ struct ContentExtractor {
             length = 0; linkChars = 0; visible = 0; punct = 0
             sentenceEnd = false
             colonEnd = false
-            lastNonSpace = " "
         }
 
         func close(_ item: (end: Int, tag: HTMLTag, isBlock: Bool)) {
@@ -138,6 +146,8 @@ struct ContentExtractor {
             case .h1, .h2, .h3, .h4, .h5, .h6: headingDepth -= 1
             case .figcaption, .caption: captionDepth -= 1
             case .li, .dd, .dt: listDepth -= 1
+            case .figure: figureDepth -= 1
+            case .blockquote: quoteDepth -= 1
             default: break
             }
             if item.isBlock {
@@ -183,7 +193,6 @@ struct ContentExtractor {
                             sentenceEnd = false
                             colonEnd = false
                         }
-                        lastNonSpace = scalar
                     }
                 }
                 i += 1
@@ -205,6 +214,8 @@ struct ContentExtractor {
             case .h1, .h2, .h3, .h4, .h5, .h6: headingDepth += 1
             case .figcaption, .caption: captionDepth += 1
             case .li, .dd, .dt: listDepth += 1
+            case .figure: figureDepth += 1
+            case .blockquote: quoteDepth += 1
             default: break
             }
             open.append((Int(node.end), node.tag, isBlock))
@@ -212,7 +223,6 @@ struct ContentExtractor {
         }
         while let top = open.popLast() { close(top) }
         flush(br: false)
-        _ = lastNonSpace
     }
 
     // MARK: - Scoring
@@ -296,6 +306,7 @@ struct ContentExtractor {
         for (k, b) in blocks.enumerated() where b.owner >= best && b.owner < end {
             if chrome[b.owner] && !chrome[best] { continue }
             if isLinkBlock(b) { continue }
+            if b.inFigure || (b.inCaption && tree.nodes[b.owner].tag == .figcaption) { continue }
             if b.inHeading, tree.nodes[b.owner].tag == .h1 { continue }
             if let title, b.inHeading, Self.sameText(b.text, title) { continue }
             kept.append(k)
@@ -391,29 +402,51 @@ enum ClassHints {
         "extra", "aside", "tools", "utility", "bottom", "shoutbox", "sponsors", "foot", "card",
         "headline", "title", "inline", "embed", "video", "newsletters", "topics", "keywords", "print",
     ]
-    static let negativeSubstrings = [
+    static let negativeSubstrings: [[UInt8]] = [
         "comment", "share", "social", "related", "sidebar", "newsletter", "subscri", "cookie",
         "breadcrumb", "advert", "sponsor", "promo", "taboola", "outbrain", "disqus", "recommend",
         "trending", "footer", "navbar", "popup", "byline",
-    ]
+    ].map { Array($0.utf8) }
     static let positive: Set<String> = [
         "article", "content", "story", "body", "post", "entry", "text", "main", "blog", "prose",
         "richtext", "articlebody", "storybody", "postbody", "entrycontent", "page",
     ]
-    static let positiveSubstrings = ["article", "content", "story", "entry", "body", "post-"]
+    static let positiveSubstrings: [[UInt8]] = ["article", "content", "story", "entry", "body", "post-"]
+        .map { Array($0.utf8) }
+
+    /// Byte-wise substring test (ASCII class names; no Foundation string search in the hot path).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Embedded posts (tweets, Instagram…) quoted in the article: social words there are not chrome.
+    static let embedded: Set<String> = ["embed", "embedded", "tweet", "twitter-tweet", "instagram"]
 
     /// +1 for content-like names, -1 for chrome-like, -2 for clear chrome; strong chrome words win.
     static func weight(_ classID: String) -> Int8 {
-        var pos = 0, neg = 0, strong = false
+        var pos = 0, neg = 0, strong = false, isEmbed = false
         var word = ""
         func finish() {
             guard !word.isEmpty else { return }
+            if embedded.contains(word) { isEmbed = true }
             if strongNegative.contains(word) { strong = true; neg += 1 }
             else if weakNegative.contains(word) { neg += 1 }
             else if positive.contains(word) { pos += 1 }
-            else if word.count > 5 {
-                if negativeSubstrings.contains(where: { word.contains($0) }) { strong = true; neg += 1 }
-                else if positiveSubstrings.contains(where: { word.contains($0) }) { pos += 1 }
+            else if word.utf8.count > 5 {
+                let bytes = Array(word.utf8)
+                if negativeSubstrings.contains(where: { contains(bytes, $0) }) { strong = true; neg += 1 }
+                else if positiveSubstrings.contains(where: { contains(bytes, $0) }) { pos += 1 }
             }
             word = ""
         }
@@ -434,6 +467,7 @@ enum ClassHints {
             }
         }
         finish()
+        if isEmbed { return 0 }
         if strong { return -2 }
         if neg > pos { return -1 }
         if pos > 0 { return 1 }
@@ -446,7 +480,7 @@ enum ClassHints {
         for scalar in style.unicodeScalars where scalar != " " && scalar != "\t" && scalar != "\n" {
             compact.unicodeScalars.append(scalar)
         }
-        compact = compact.lowercased()
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        let bytes = Array(compact.lowercased().utf8)
+        return contains(bytes, Array("display:none".utf8)) || contains(bytes, Array("visibility:hidden".utf8))
     }
 }

@@ -37,21 +37,21 @@ public enum HTMLReader {
 
     /// True when the bytes have markup near the start and are not binary.
     static func looksLikeHTML(_ data: Data) -> Bool {
-        let bytes = data.prefix(65536)
-        guard !bytes.isEmpty else { return false }
-        let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        var sawTag = false
-        var previousLT = false
-        var zeros = 0
-        for byte in bytes {
-            if byte == 0 { zeros += 1 }
-            if previousLT, (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 33 || byte == 47 {
-                sawTag = true
+        guard !data.isEmpty else { return false }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return true }
+        return data.prefix(65536).withUnsafeBytes { raw -> Bool in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var sawTag = false
+            var previousLT = false
+            for byte in bytes {
+                if byte == 0 { return false }
+                if previousLT, (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 33 || byte == 47 {
+                    sawTag = true
+                }
+                previousLT = byte == 60
             }
-            previousLT = byte == 60
+            return sawTag
         }
-        if utf16 { return true }
-        return sawTag && zeros == 0
     }
 
     /// The iconv name of the page's charset: BOM, then a `charset=` in the first 8 KB, else UTF-8 or
