@@ -46,11 +46,32 @@ func timeRuns(_ label: String, runs: Int, _ work: () -> Void) -> [Double] {
     let clock = ContinuousClock()
     var times: [Double] = []
     for run in 1...runs {
+        let cpuBefore = processCPUSeconds()
         let elapsed = clock.measure(work).seconds
+        let cpu = processCPUSeconds() - cpuBefore
         times.append(elapsed)
-        note("  \(label) run \(run)/\(runs): " + String(format: "%.3f s", elapsed))
+        note("  \(label) run \(run)/\(runs): "
+            + String(format: "%.3f s wall, %.3f s CPU (%.0f%% of one core)", elapsed, cpu, 100 * cpu / elapsed))
     }
     return times
+}
+
+/// User + system CPU time of this process, all threads (shows whether --jobs 2 really used 2 cores).
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// The 1, 5 and 15 minute load averages (Linux), to flag other work competing for the cores.
+func loadAverage() -> String? {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
 }
 
 func median(_ values: [Double]) -> Double {
@@ -74,6 +95,7 @@ func machineLine() -> String {
     return "machine: \(field(name.sysname)) \(field(name.release)) \(field(name.machine)), "
         + "\(info.activeProcessorCount) active cores (\(info.processorCount) total), "
         + String(format: "%.1f GiB memory", memory) + "; build: \(build)"
+        + (startLoad.map { "; load average at start: \($0)" } ?? "")
 }
 
 func fileBytes(_ paths: [String]) -> Int {
@@ -132,6 +154,7 @@ func runCleanBenchmark(_ arguments: [String]) {
     note("reading \(paths.joined(separator: " ")) once (untimed)…")
     let (articles, errors, firstErrors) = readArticles(paths)
     for error in firstErrors { note("  input error: \(error)") }
+    if errors > firstErrors.count { note("  … and \(errors - firstErrors.count) more input errors") }
     guard !articles.isEmpty else { fail("no articles read from \(paths.joined(separator: " "))") }
     let textBytes = articles.reduce(0) { $0 + $1.text.utf8.count }
     let megabytes = Double(textBytes) / 1e6
@@ -207,6 +230,7 @@ func runText(_ arguments: [String]) {
     note("reading \(arguments.joined(separator: " "))…")
     let (articles, errors, firstErrors) = readArticles(arguments)
     for error in firstErrors { note("  input error: \(error)") }
+    if errors > firstErrors.count { note("  … and \(errors - firstErrors.count) more input errors") }
     guard !articles.isEmpty else { fail("no articles read from \(arguments.joined(separator: " "))") }
     let corpus = articles.map(\.text)
     let megabytes = Double(corpus.reduce(0) { $0 + $1.utf8.count }) / 1e6
@@ -230,12 +254,18 @@ func runText(_ arguments: [String]) {
 
 // MARK: - Entry point
 
+let startLoad = loadAverage()
+func warnIfBusy() {
+    if let load = startLoad, let oneMinute = Double(load.prefix { $0 != " " }), oneMinute > 0.7 {
+        note("warning: load average \(load): other work is using the cores, timings will be noisy")
+    }
+}
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else { fail("no subcommand") }
 arguments.removeFirst()
 switch command {
-case "clean": runCleanBenchmark(arguments)
-case "text": runText(arguments)
+case "clean": warnIfBusy(); runCleanBenchmark(arguments)
+case "text": warnIfBusy(); runText(arguments)
 case "html-extract":
     guard !arguments.isEmpty else { fail("html-extract needs at least one input file") }
     dumpHTMLExtraction(paths: arguments)

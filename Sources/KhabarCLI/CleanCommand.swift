@@ -51,12 +51,9 @@ struct Clean: ParsableCommand {
 struct ArticleOutput {
     let format: OutputFormat
     var count = 0
-    let encoder: JSONEncoder
 
     init(format: OutputFormat) {
         self.format = format
-        encoder = JSONEncoder()
-        encoder.outputFormatting = format == .json ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
     }
 
     func begin() { if format == .json { Console.out("[\n") } }
@@ -66,13 +63,10 @@ struct ArticleOutput {
         switch format {
         case .text:
             Console.out((count > 0 ? "\n" : "") + article.paragraphs.joined(separator: "\n\n") + "\n")
-        case .json, .jsonl:
-            guard let data = try? encoder.encode(article), let line = String(data: data, encoding: .utf8) else { return }
-            if format == .json {
-                Console.out((count > 0 ? ",\n" : "") + line)
-            } else {
-                Console.out(line + "\n")
-            }
+        case .jsonl:
+            Console.out(article.jsonLine + "\n")
+        case .json:
+            Console.out((count > 0 ? ",\n" : "") + article.jsonLine)
         }
     }
 

@@ -82,17 +82,35 @@ enum BlockSplitter {
     }
 }
 
-extension StringProtocol {
-    /// Trims spaces and tabs (cheaper than Foundation's character-set trimming on hot paths).
+extension String {
+    /// Trims spaces, tabs and line breaks at both ends, on UTF-8 bytes (the cleaner trims every
+    /// line; display normalisation has already turned other spaces into plain ones).
     func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        guard let (start, end) = Whitespace.trimmedBounds(utf8) else { return "" }
+        if start == utf8.startIndex && end == utf8.endIndex { return self }
+        return String(self[start..<end])
+    }
+}
+
+extension Substring {
+    func trimmingWhitespace() -> String {
+        guard let (start, end) = Whitespace.trimmedBounds(utf8) else { return "" }
+        return String(self[start..<end])
+    }
+}
+
+enum Whitespace {
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// The bounds without leading and trailing ASCII whitespace; nil when nothing is left.
+    static func trimmedBounds<View: BidirectionalCollection>(_ bytes: View) -> (View.Index, View.Index)? where View.Element == UInt8 {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, isSpace(bytes[start]) { start = bytes.index(after: start) }
         while end > start {
-            let before = scalars.index(before: end)
-            guard scalars[before].properties.isWhitespace else { break }
+            let before = bytes.index(before: end)
+            guard isSpace(bytes[before]) else { break }
             end = before
         }
-        return String(String.UnicodeScalarView(scalars[start..<end]))
+        return start < end ? (start, end) : nil
     }
 }

@@ -67,8 +67,7 @@ public struct Cleaner: Sendable {
             }
             if !text.isEmpty { paragraphs.append(text) }
         }
-        let body = paragraphs.joined(separator: "\n")
-        meta.addMentionedAgencies(in: body)
+        meta.addMentionedAgencies(inWords: blocks.indices.filter { labels[$0] == nil || labels[$0] == .body }.flatMap { blocks[$0].words })
         return meta.article(id: raw.id, source: raw.source, paragraphs: paragraphs, removed: removed)
     }
 
@@ -236,6 +235,8 @@ public struct Cleaner: Sendable {
         let firstBody = blocks.indices.first { labels[$0] == nil } ?? 0
         let headlineLines = blocks.indices.filter { $0 > firstBody && labels[$0] == nil && mayStartArticle(blocks[$0]) }.count
         let headlinesMayStartArticles = kind != .html && headlineLines == 1
+        let hasReadAlso = signals.contains { if case .readAlso? = $0 { return true } else { return false } }
+        guard hasReadAlso || headlinesMayStartArticles else { return }
         for i in blocks.indices {
             let afterReadAlso: Bool
             if case .readAlso? = signals[i] { afterReadAlso = true } else { afterReadAlso = false }

@@ -62,20 +62,22 @@ enum AgencyCatalog {
     static let patternsByFirstWord: [[UInt8]: [Pattern]] = Dictionary(grouping: patterns.filter { !$0.words.isEmpty }, by: { Array($0.words[0].utf8) })
 
     static func words(_ s: String) -> [String] {
-        // "أ.ف.ب" → "أ ف ب": dots between single letters are word breaks here.
-        var scalars = String.UnicodeScalarView()
-        for c in s.unicodeScalars { scalars.append(c == "." ? " " : c) }
-        return Tokenizer.words(String(scalars))
+        // "أ.ف.ب" gives the words "ا ف ب": punctuation is never part of a word token.
+        Tokenizer.words(s)
     }
 
     /// Agencies named in `text`. With `creditLine` true (a credit, byline or caption line) every
     /// variant counts; otherwise weak variants need a credit word or a bracket just before them.
     static func agencies(in text: String, creditLine: Bool) -> [String] {
-        let tokens = words(text)
+        agencies(inWords: words(text), bracketed: text.unicodeScalars.contains { $0 == "(" || $0 == "«" || $0 == "\"" },
+                 creditLine: creditLine)
+    }
+
+    /// The same over words already tokenised (the cleaner has them for every line).
+    static func agencies(inWords tokens: [String], bracketed: Bool, creditLine: Bool) -> [String] {
         guard !tokens.isEmpty else { return [] }
         var found: [String] = []
         var i = 0
-        let bracketed = text.unicodeScalars.contains { $0 == "(" || $0 == "«" || $0 == "\"" }
         while i < tokens.count {
             var matched = false
             for p in patternsByFirstWord[Array(tokens[i].utf8)] ?? [] where i + p.words.count <= tokens.count {

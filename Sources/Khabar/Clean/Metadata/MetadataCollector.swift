@@ -42,8 +42,9 @@ struct MetadataCollector {
         for a in found where !agencies.contains(a) { agencies.append(a) }
     }
 
-    mutating func addMentionedAgencies(in body: String) {
-        addAgencies(AgencyCatalog.agencies(in: body, creditLine: false))
+    /// Agencies the kept body names in credit context ("وفقا لوكالة رويترز").
+    mutating func addMentionedAgencies(inWords words: [String]) {
+        addAgencies(AgencyCatalog.agencies(inWords: words, bracketed: false, creditLine: false))
         if let agency = dateline?.agency { addAgencies([agency]) }
     }
 

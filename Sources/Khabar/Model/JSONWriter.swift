@@ -1,0 +1,110 @@
+/// A small JSON writer that keeps keys in the order the output format documents (JSONEncoder
+/// on Linux orders keys at random) and writes straight into a byte buffer.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = [false]
+
+    public init() {}
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func separator() {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    public mutating func beginObject() { separator(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separator(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+
+    /// Writes `"key":`; the value written next belongs to it.
+    public mutating func key(_ name: String) {
+        separator()
+        appendQuoted(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma[needsComma.count - 1] = false
+    }
+
+    public mutating func value(_ text: String?) {
+        separator()
+        if let text { appendQuoted(text) } else { bytes.append(contentsOf: "null".utf8) }
+    }
+
+    public mutating func value(_ number: Double) {
+        separator()
+        bytes.append(contentsOf: (number.isFinite ? "\(number)" : "null").utf8)
+    }
+
+    public mutating func value(_ number: Int) { separator(); bytes.append(contentsOf: String(number).utf8) }
+    public mutating func value(_ flag: Bool) { separator(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
+
+    public mutating func field(_ name: String, _ text: String?) { key(name); value(text) }
+
+    public mutating func field(_ name: String, strings: [String]) {
+        key(name)
+        beginArray()
+        for s in strings { value(s) }
+        endArray()
+    }
+
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    mutating func appendQuoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 0xF)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension CleanArticle {
+    /// Writes the article object in the documented key order.
+    public func write(to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", id)
+        json.key("source")
+        json.beginObject()
+        switch source {
+        case .file(let path): json.field("path", path)
+        case .url(let url): json.field("url", url)
+        }
+        json.endObject()
+        json.field("title", title)
+        json.field("outlet", outlet)
+        json.field("published", published?.iso8601)
+        json.field("place", place)
+        json.field("authors", strings: authors)
+        json.field("agencies", strings: agencies)
+        json.field("keywords", strings: keywords)
+        json.field("language", language)
+        json.field("paragraphs", strings: paragraphs)
+        json.key("removed")
+        json.beginArray()
+        for r in removed {
+            json.beginObject()
+            json.field("text", r.text)
+            json.field("reason", r.reason.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+
+    /// The article as one line of JSON.
+    public var jsonLine: String {
+        var json = JSONWriter()
+        write(to: &json)
+        return json.string
+    }
+}
