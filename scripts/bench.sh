@@ -31,6 +31,8 @@ if [ ! -f "$data" ]; then
     exit 2
 fi
 
+data="$(cd "$(dirname "$data")" && pwd)/$(basename "$data")"
+
 echo "building khabar-bench (release)…" >&2
 (cd "$repo" && swift build -c release --scratch-path "$scratch" --product khabar-bench >&2)
 bin="$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/khabar-bench"

@@ -10,7 +10,7 @@ log="$(mktemp)"
 swift test --skip-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # Swift Testing prints one line per test: "✔ Test x() passed …" / "✘ Test x() failed …".
-passed=$(grep -cE '^✔ Test .* passed' "$log" || true)
+passed=$(grep -E '^\S+ Test .* passed' "$log" | grep -vc 'Test run with' || true)
 failed=$(grep -cE '^✘ Test .* failed' "$log" || true)
 skipped=$(grep -cE '^(➜|↪) Test .* skipped' "$log" || true)
 rm -f "$log"

@@ -3,7 +3,7 @@
 #
 #   scripts/html-eval/run.sh [DATA_DIR]
 #
-# DATA_DIR (default /work/shared/data/html/scrapinghub-dev) holds html/<id>.html.gz and
+# DATA_DIR (default ../shared/data/html/scrapinghub-dev beside the repo) holds html/<id>.html.gz and
 # ground-truth.json. Builds khabar (release), runs `khabar clean --format jsonl` and trafilatura
 # (default settings) on the same pages, scores both with score.py (4-word shingles, macro P/R,
 # as the Scrapinghub benchmark defines them) and exits 1 when Khabar's F1 is below MIN_F1 (0.95).
@@ -24,7 +24,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-data="${1:-/work/shared/data/html/scrapinghub-dev}"
+data="${1:-$repo/../shared/data/html/scrapinghub-dev}"
 min_f1="${MIN_F1:-0.95}"
 scratch="${SCRATCH:-$repo/.build}"
 venv="$repo/.venv-html-eval"

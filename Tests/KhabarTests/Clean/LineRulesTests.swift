@@ -54,9 +54,25 @@ struct LineRulesTests {
         #expect(try Self.classify(line) == .commentCounter)
     }
 
-    @Test(arguments: ["Atwasat", "WTV_Frequency", "المزيد", "المزيد من بوابة الوسط", "تابع أحدث الأخبار عبر تطبيق", "•••"])
+    @Test(arguments: ["المزيد", "المزيد من بوابة الوسط", "تابع أحدث الأخبار عبر تطبيق", "•••"])
     func chrome(_ line: String) throws {
         #expect(try Self.classify(line) == .chrome)
+    }
+
+    /// A lone Latin word or identifier: a site name or widget id in flat text.
+    @Test(arguments: ["Atwasat", "WTV_Frequency"])
+    func strayWord(_ line: String) throws {
+        #expect(try Self.classify(line) == .strayWord)
+    }
+
+    @Test func strayWordIsChromeInTextButKeptInHTML() {
+        let body = "تفقد الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون منشآت لتجميع وإطلاق صواريخ فضائية في قاعدة فوستوتشني."
+        let text = "\(body)\nWTV_Frequency\n\(body.replacingOccurrences(of: "تفقد", with: "زار"))"
+        let fromText = Cleaner().clean(RawArticle(id: "t", source: .file(path: "t.txt"), kind: .text, text: text))
+        #expect(!fromText.paragraphs.contains("WTV_Frequency"))
+        #expect(fromText.removed.contains(RemovedBlock(text: "WTV_Frequency", reason: .siteChrome)))
+        let fromHTML = Cleaner().clean(RawArticle(id: "h", source: .file(path: "h.html"), kind: .html, text: text))
+        #expect(fromHTML.paragraphs.contains("WTV_Frequency"))
     }
 
     @Test func code() throws {
