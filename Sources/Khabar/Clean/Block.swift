@@ -92,6 +92,14 @@ extension String {
     }
 }
 
+extension String {
+    /// Prefix test on UTF-8 bytes. Keys are normalised already, so bytes decide; String.hasPrefix
+    /// would compare grapheme by grapheme.
+    func hasBytePrefix(_ prefix: String) -> Bool {
+        utf8.count >= prefix.utf8.count && utf8.starts(with: prefix.utf8)
+    }
+}
+
 extension Substring {
     func trimmingWhitespace() -> String {
         guard let (start, end) = Whitespace.trimmedBounds(utf8) else { return "" }

@@ -49,7 +49,7 @@ enum LineRules {
     // MARK: - Rules
 
     static func readAlso(_ key: String, block: Block) -> Bool? {
-        for marker in JunkLexicon.readAlso where key.hasPrefix(marker) {
+        for marker in JunkLexicon.readAlso where key.hasBytePrefix(marker) {
             let after = key.dropFirst(marker.count)
             guard after.isEmpty || !isLetter(after.unicodeScalars.first!) else { continue }
             let rest = stripPunctuationAndDigits(String(after))
@@ -189,23 +189,35 @@ enum LineRules {
 
     /// The key with punctuation, symbols and digits removed and spaces collapsed.
     static func stripPunctuationAndDigits(_ key: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(key.utf8.count)
         var pendingSpace = false
         for s in key.unicodeScalars {
             if isLetter(s) {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
                 pendingSpace = false
-                out.append(s)
+                // UTF-8 bytes appended directly: building a String scalar by scalar is slow.
+                let v = s.value
+                if v < 0x80 {
+                    out.append(UInt8(v))
+                } else if v < 0x800 {
+                    out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
+                } else if v < 0x10000 {
+                    out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+                } else {
+                    out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                    out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+                }
             } else if s == " " {
                 pendingSpace = true
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func matchesAnyPrefix(_ key: String, _ prefixes: [String]) -> Bool {
         prefixes.contains { p in
-            guard key.hasPrefix(p) else { return false }
+            guard key.hasBytePrefix(p) else { return false }
             let after = key.unicodeScalars.dropFirst(p.unicodeScalars.count).first
             return after.map { !isLetter($0) } ?? true
         }
@@ -213,7 +225,7 @@ enum LineRules {
 
     static func matchesWithSeparator(_ key: String, _ prefixes: [String]) -> Bool {
         prefixes.contains { p in
-            guard key.hasPrefix(p) else { return false }
+            guard key.hasBytePrefix(p) else { return false }
             let after = key.unicodeScalars.dropFirst(p.unicodeScalars.count).drop(while: { $0 == " " }).first
             return after.map { ":|-–—/".unicodeScalars.contains($0) } ?? false
         }
@@ -224,7 +236,7 @@ enum LineRules {
     /// When `key` starts with one of the prefixes as whole words, the rest of the original line after
     /// it and its separator (":", "|", "-"…). With `requireSeparator`, a separator must follow.
     static func rest(of text: String, key: String, afterAnyOf prefixes: [String], requireSeparator: Bool) -> String? {
-        for p in prefixes where key.hasPrefix(p) {
+        for p in prefixes where key.hasBytePrefix(p) {
             let after = key.unicodeScalars.dropFirst(p.unicodeScalars.count)
             if let f = after.first, isLetter(f) { continue }
             let firstNonSpace = after.drop(while: { $0 == " " }).first
