@@ -13,7 +13,8 @@ enum SharedData {
         .standardizedFileURL
 
     /// `../shared` relative to the package root.
-    static let root: URL = packageRoot.appendingPathComponent("../shared").standardizedFileURL
+    /// Built by path, not standardised: standardising resolves a symlinked `shared` elsewhere.
+    static let root: URL = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
     /// True when the environment asks for missing shared data to fail tests.
     static var isRequired: Bool {
