@@ -23,8 +23,8 @@ public struct Cleaner: Sendable {
         self.options = options
     }
 
+    /// A decided line; an undecided one (nil) is body.
     enum Label: Equatable {
-        case body
         case removed(RemovalReason)
     }
 
@@ -44,7 +44,7 @@ public struct Cleaner: Sendable {
         // Everything undecided is body; then trim what is glued onto body lines.
         var paragraphs: [String] = []
         var removed: [RemovedBlock] = []
-        let lastBody = labels.lastIndex { $0 == nil || $0 == .body }
+        let lastBody = labels.lastIndex { $0 == nil }
         for (i, block) in blocks.enumerated() {
             if case .removed(let reason)? = labels[i] {
                 removed.append(RemovedBlock(text: block.text, reason: reason))
@@ -67,7 +67,7 @@ public struct Cleaner: Sendable {
             }
             if !text.isEmpty { paragraphs.append(text) }
         }
-        meta.addMentionedAgencies(inWords: blocks.indices.filter { labels[$0] == nil || labels[$0] == .body }.flatMap { blocks[$0].words })
+        meta.addMentionedAgencies(inWords: blocks.indices.filter { labels[$0] == nil }.flatMap { blocks[$0].words })
         return meta.article(id: raw.id, source: raw.source, paragraphs: paragraphs, removed: removed)
     }
 
