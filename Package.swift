@@ -25,6 +25,9 @@ let package = Package(
         .target(name: "Khabar", dependencies: [
             "KhabarText", "CLibXML2", "CCompression",
             .product(name: "Logging", package: "swift-log"),
+        ], resources: [
+            // Learnt models: background document frequencies (see Analyse/BackgroundFrequencies.swift).
+            .copy("Resources/background-df.bin"),
         ]),
         .executableTarget(name: "KhabarCLI", dependencies: [
             "Khabar",

@@ -1,7 +1,9 @@
 import Foundation
 
-/// The order of Khabar's stages, in one place: read → clean (→ dedupe → cluster → extract →
-/// summarise, as those stages land). The CLI and the server call this; stages never call each other.
+/// The order of Khabar's stages, in one place: read → clean → analyse → dedupe → cluster
+/// (→ extract → summarise, as those stages land). The CLI and the server call this; stages never
+/// call each other. Reading, dedupe and clustering are sequential; cleaning and analysis of each
+/// batch run across `jobs` cores.
 public struct Pipeline: Sendable {
     public var reader: InputReader
     public var cleaner: Cleaner
@@ -30,15 +32,44 @@ public struct Pipeline: Sendable {
         flush()
     }
 
+    /// Reads, cleans and analyses every input, then feeds the articles to `tracker` in input order
+    /// (dedupe, then clustering). `emit` gets each article's clean form and first assignment, or an
+    /// input error, in input order.
+    public func track(paths: [String], analyser: ArticleAnalyser, into tracker: inout StoryTracker,
+                      emit: (Result<(CleanArticle, StoryAssignment), InputError>) -> Void) {
+        var pending: [ReadOutcome] = []
+        func flush() {
+            let cleaner = self.cleaner
+            let analysed = mapBatch(pending) { raw -> (CleanArticle, ArticleProfile) in
+                let article = cleaner.clean(raw)
+                return (article, analyser.profile(article))
+            }
+            for outcome in analysed {
+                emit(outcome.map { article, profile in (article, tracker.add(profile)) })
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+        reader.read(paths: paths) { outcome in
+            pending.append(outcome)
+            if pending.count >= batchSize { flush() }
+        }
+        flush()
+    }
+
     /// Cleans one article (for callers that already hold a `RawArticle`).
     public func clean(_ raw: RawArticle) -> CleanArticle { cleaner.clean(raw) }
 
     func cleanBatch(_ batch: [ReadOutcome]) -> [Result<CleanArticle, InputError>] {
         let cleaner = self.cleaner
+        return mapBatch(batch, cleaner.clean)
+    }
+
+    /// `work` over every article of a batch, across `jobs` cores; results in batch order.
+    func mapBatch<Output>(_ batch: [ReadOutcome], _ work: @Sendable (RawArticle) -> Output) -> [Result<Output, InputError>] {
         guard jobs > 1, batch.count > 1 else {
-            return batch.map { $0.map(cleaner.clean) }
+            return batch.map { $0.map(work) }
         }
-        let results = UnsafeMutableBufferPointer<Result<CleanArticle, InputError>?>.allocate(capacity: batch.count)
+        let results = UnsafeMutableBufferPointer<Result<Output, InputError>?>.allocate(capacity: batch.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let chunks = min(jobs, batch.count)
@@ -47,7 +78,7 @@ public struct Pipeline: Sendable {
             // Each worker writes only its own stripe of the buffer.
             var i = chunk
             while i < batch.count {
-                resultsBase.value[i] = batch[i].map(cleaner.clean)
+                resultsBase.value[i] = batch[i].map(work)
                 i += chunks
             }
         }

@@ -4,6 +4,7 @@
 //   khabar-bench clean [--runs N] [--jobs N[,N…]] FILE…   read / clean / read+clean throughput
 //   khabar-bench text FILE…                               KhabarText hot paths, MB/s
 //   khabar-bench html-extract FILE…                       HTML reader output as JSON Lines
+//   khabar-bench build-background OUTPUT FILE…            the IDF prior shipped as a resource
 //
 // FILE is anything `InputReader` takes (.jsonl, .jsonl.xz, .gz, directories, …).
 // scripts/bench.sh runs `clean` and `text` on the SaudiNewsNet week.
@@ -14,6 +15,7 @@ let usage = """
     usage: khabar-bench clean [--runs N] [--jobs N[,N...]] FILE...
            khabar-bench text FILE...
            khabar-bench html-extract FILE...
+           khabar-bench build-background OUTPUT FILE...
 
       clean         times (a) reading only, (b) cleaning only (pre-read articles, one thread) and
                     (c) read+clean through Pipeline.clean(paths:), each --runs times (default 5),
@@ -21,6 +23,8 @@ let usage = """
                     for (c) (default: 1 and the number of cores).
       text          times the KhabarText hot paths over the articles' text (best of 3).
       html-extract  writes the HTML reader's output for each input as one JSON Lines object.
+      build-background  counts term document frequencies over the inputs into OUTPUT (the IDF
+                    prior in Sources/Khabar/Resources/background-df.bin).
     """
 
 func fail(_ message: String) -> Never {
@@ -266,6 +270,7 @@ arguments.removeFirst()
 switch command {
 case "clean": warnIfBusy(); runCleanBenchmark(arguments)
 case "text": warnIfBusy(); runText(arguments)
+case "build-background": buildBackground(arguments)
 case "html-extract":
     guard !arguments.isEmpty else { fail("html-extract needs at least one input file") }
     dumpHTMLExtraction(paths: arguments)

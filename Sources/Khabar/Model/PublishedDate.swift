@@ -65,6 +65,40 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable, CustomStri
         return (h + 6) % 7
     }
 
+    /// Seconds since 1970-01-01 UTC. A date without a stated offset is taken as UTC, and a date
+    /// without a time as midday, so that it is at most half a day from the truth either way.
+    public var secondsSince1970: Double {
+        // Days from civil date (proleptic Gregorian), after Howard Hinnant's public algorithm.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let secondsOfDay = hour.map { $0 * 3600 + (minute ?? 0) * 60 + (second ?? 0) } ?? 12 * 3600
+        return Double(days * 86_400 + secondsOfDay - (utcOffsetMinutes ?? 0) * 60)
+    }
+
+    /// The UTC date and time (to the second) of a moment given in seconds since 1970.
+    public init(utcSecondsSince1970 seconds: Double) {
+        let total = Int(seconds.rounded(.down))
+        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+        let secondsOfDay = total - days * 86_400
+        // Civil date from days (the inverse of `secondsSince1970`'s computation).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day,
+                  hour: secondsOfDay / 3600, minute: secondsOfDay % 3600 / 60, second: secondsOfDay % 60,
+                  utcOffsetMinutes: 0)
+    }
+
     public static func < (a: PublishedDate, b: PublishedDate) -> Bool {
         (a.year, a.month, a.day, a.hour ?? -1, a.minute ?? -1, a.second ?? -1)
             < (b.year, b.month, b.day, b.hour ?? -1, b.minute ?? -1, b.second ?? -1)

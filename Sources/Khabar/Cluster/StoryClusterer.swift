@@ -1,0 +1,256 @@
+import Foundation
+
+/// Online story clustering: each article joins the most similar live story or opens a new one.
+///
+/// - An article is its content terms weighted TF-IDF (sublinear TF on the analyser's position
+///   weights, IDF from the articles seen so far), cut to its `articleTerms` heaviest and unit-length.
+/// - A story is the sum of its members' vectors (its centre), with the time span it covers.
+/// - Similarity is the cosine of article and centre, times exp(−gap / `decay`) where gap is how far
+///   the article's time lies outside the story's span: events last days, not months.
+/// - Candidates come from an inverted index (term → stories whose members had it among their
+///   heaviest terms), so each article is scored against a handful of stories, never all of them.
+///
+/// The same instance serves a batch (articles fed in file order) and a server (one at a time):
+/// results depend only on the order articles arrive in.
+public struct StoryClusterer: Sendable {
+    /// Cosine (after decay) an article needs to join a story.
+    public var threshold = 0.25
+    /// Time constant of the similarity decay, in seconds.
+    public var decay: Double = 2 * 86_400
+    /// Stories idle for longer than this are no longer candidates.
+    public var window: Double = 7 * 86_400
+    /// Terms kept per article vector.
+    public var articleTerms = 80
+    /// Terms kept per story centre (pruned back to this when it grows to twice as many).
+    public var centreTerms = 200
+    /// An article's heaviest terms used to look up candidate stories (and indexed for its story).
+    public var queryTerms = 20
+
+    /// The IDF prior (see `BackgroundFrequencies`).
+    public var background: BackgroundFrequencies
+
+    private var documentFrequency: [UInt64: Int32] = [:]
+    private var documents = 0
+    private var stories: [StoryState] = []
+    private var postings: [UInt64: [Int32]] = [:]
+    /// Per story, the last article number that scored it (avoids scoring a story twice).
+    private var lastScoredBy: [Int] = []
+    private var newestTime = -Double.infinity
+    private var addsSincePrune = 0
+
+    public init(background: BackgroundFrequencies = .shipped) {
+        self.background = background
+    }
+
+    public var storyCount: Int { stories.count }
+
+    /// The outcome of adding one article.
+    public struct Placement: Sendable {
+        public var story: Int
+        /// Decayed cosine with the story it joined; nil when it opened a new story.
+        public var similarity: Double?
+        /// Terms that contributed most to the similarity, heaviest first.
+        public var sharedTerms: [UInt64]
+    }
+
+    /// Adds an article. `story` forces the story (a near-copy goes where its original went).
+    public mutating func add(_ profile: ArticleProfile, into forced: Int? = nil) -> Placement {
+        let vector = weightedVector(profile.terms)
+        let time = profile.time
+        if let time { newestTime = max(newestTime, time) }
+
+        var best: (story: Int, score: Double)?
+        if let forced {
+            best = (forced, score(vector, stories[forced], time))
+        } else {
+            for term in vector.prefix(queryTerms) {
+                guard let list = postings[term.term] else { continue }
+                for s in list {
+                    let story = Int(s)
+                    guard lastScoredBy[story] != documents else { continue }
+                    lastScoredBy[story] = documents
+                    guard isLive(stories[story], at: time) else { continue }
+                    let similarity = score(vector, stories[story], time)
+                    if similarity > (best?.score ?? 0) { best = (story, similarity) }
+                }
+            }
+            if let b = best, b.score < threshold { best = nil }
+        }
+
+        let placement: Placement
+        if let best {
+            placement = Placement(story: best.story, similarity: best.score,
+                                  sharedTerms: sharedTerms(vector, stories[best.story]))
+            stories[best.story].add(vector, profile, centreTerms: centreTerms)
+        } else {
+            stories.append(StoryState(vector, profile))
+            lastScoredBy.append(documents)
+            placement = Placement(story: stories.count - 1, similarity: nil, sharedTerms: [])
+        }
+        index(vector.prefix(queryTerms), story: placement.story)
+
+        addsSincePrune += 1
+        if addsSincePrune >= 4096 { pruneIndex() }
+        return placement
+    }
+
+    /// Counts one more duplicate in a story (copies join their original's story through `add(_:into:)`).
+    public mutating func noteDuplicate(inStory story: Int) { stories[story].duplicates += 1 }
+
+    // MARK: - Vectors
+
+    /// TF-IDF over the article's terms: document frequencies count the background sample, the
+    /// articles seen so far and this one.
+    private mutating func weightedVector(_ terms: [WeightedTerm]) -> [WeightedTerm] {
+        documents += 1
+        let n = Double(documents + background.documents)
+        var vector: [WeightedTerm] = []
+        vector.reserveCapacity(terms.count)
+        for t in terms {
+            let df = documentFrequency[t.term, default: 0] + 1
+            documentFrequency[t.term] = df
+            let tf = 1 + log(Double(t.weight))
+            let idf = log((n + 1) / (Double(df) + Double(background.frequencies[t.term] ?? 0) + 0.5))
+            if idf > 0 { vector.append(WeightedTerm(term: t.term, weight: Float(tf * idf))) }
+        }
+        vector.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
+        if vector.count > articleTerms { vector.removeSubrange(articleTerms...) }
+        var norm: Float = 0
+        for t in vector { norm += t.weight * t.weight }
+        norm = norm.squareRoot()
+        if norm > 0 { for i in vector.indices { vector[i].weight /= norm } }
+        return vector
+    }
+
+    private func score(_ vector: [WeightedTerm], _ story: StoryState, _ time: Double?) -> Double {
+        guard story.norm > 0 else { return 0 }
+        var dot: Float = 0
+        for t in vector { if let w = story.centre[t.term] { dot += t.weight * w } }
+        return Double(dot / story.norm) * story.decayFactor(at: time, decay: decay)
+    }
+
+    private func sharedTerms(_ vector: [WeightedTerm], _ story: StoryState, limit: Int = 8) -> [UInt64] {
+        var contributions: [(UInt64, Float)] = []
+        for t in vector { if let w = story.centre[t.term] { contributions.append((t.term, t.weight * w)) } }
+        contributions.sort { $0.1 > $1.1 }
+        return contributions.prefix(limit).map(\.0)
+    }
+
+    // MARK: - Index
+
+    private mutating func index(_ terms: ArraySlice<WeightedTerm>, story: Int) {
+        for t in terms where stories[story].indexed.insert(t.term).inserted {
+            postings[t.term, default: []].append(Int32(story))
+        }
+    }
+
+    private func isLive(_ story: StoryState, at time: Double?) -> Bool {
+        guard let time, let first = story.first, let last = story.last else { return true }
+        return time - last <= window && first - time <= window
+    }
+
+    /// Drops stories that fell out of the window from the posting lists, so that lookups stay as
+    /// cheap after a million articles as after a thousand.
+    private mutating func pruneIndex() {
+        addsSincePrune = 0
+        guard newestTime.isFinite else { return }
+        let horizon = newestTime - window
+        var expired = Set<Int32>()
+        for (i, story) in stories.enumerated() where !story.indexed.isEmpty {
+            if let last = story.last, last < horizon {
+                expired.insert(Int32(i))
+                stories[i].frozenHeadline = stories[i].headline()
+                stories[i].indexed = []
+                stories[i].centre = [:]
+            }
+        }
+        guard !expired.isEmpty else { return }
+        for (term, list) in postings {
+            let kept = list.filter { !expired.contains($0) }
+            if kept.isEmpty { postings[term] = nil } else if kept.count != list.count { postings[term] = kept }
+        }
+    }
+
+    // MARK: - Stories
+
+    /// Every story so far, ranked by importance (distinct outlets, size, recency) at the newest time seen.
+    public func rankedStories(memberIDs: [[String]]) -> [StorySummary] {
+        let now = newestTime.isFinite ? newestTime : nil
+        var summaries: [StorySummary] = []
+        summaries.reserveCapacity(stories.count)
+        for (i, story) in stories.enumerated() {
+            let outlets = story.outlets.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
+            let originals = story.count - story.duplicates
+            var importance = Double(max(1, outlets.count)) + 0.5 * log2(1 + Double(originals))
+            if let now, let last = story.last { importance *= exp(-(now - last) / decay) }
+            summaries.append(StorySummary(id: i, headline: story.headline(), outlets: outlets,
+                                          articleCount: story.count, duplicateCount: story.duplicates,
+                                          first: story.first, last: story.last, importance: importance,
+                                          articles: i < memberIDs.count ? memberIDs[i] : []))
+        }
+        summaries.sort { $0.importance > $1.importance || ($0.importance == $1.importance && $0.id < $1.id) }
+        return summaries
+    }
+}
+
+/// One story's running state.
+struct StoryState: Sendable {
+    var centre: [UInt64: Float] = [:]
+    var norm: Float = 0
+    var first: Double?
+    var last: Double?
+    var count = 0
+    var duplicates = 0
+    var outlets: [String: Int] = [:]
+    /// Terms already in the posting lists for this story.
+    var indexed = Set<UInt64>()
+    /// The first members' headlines and vectors: the story's headline is the one closest to the centre.
+    var headlineCandidates: [(headline: String, vector: [WeightedTerm])] = []
+
+    /// The headline, fixed when the story expires and its centre is dropped.
+    var frozenHeadline: String?
+
+    static let maxHeadlineCandidates = 8
+
+    init(_ vector: [WeightedTerm], _ profile: ArticleProfile) {
+        add(vector, profile, centreTerms: Int.max / 2)
+    }
+
+    mutating func add(_ vector: [WeightedTerm], _ profile: ArticleProfile, centreTerms: Int) {
+        for t in vector { centre[t.term, default: 0] += t.weight }
+        if centre.count > 2 * centreTerms {
+            let kept = centre.sorted { $0.value > $1.value }.prefix(centreTerms)
+            centre = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+        }
+        var sum: Float = 0
+        for w in centre.values { sum += w * w }
+        norm = sum.squareRoot()
+        if let t = profile.time {
+            first = min(first ?? t, t)
+            last = max(last ?? t, t)
+        }
+        count += 1
+        if let outlet = profile.outlet, !outlet.isEmpty { outlets[outlet, default: 0] += 1 }
+        if headlineCandidates.count < Self.maxHeadlineCandidates, !profile.headline.isEmpty {
+            headlineCandidates.append((profile.headline, Array(vector.prefix(20))))
+        }
+    }
+
+    /// exp(−gap/decay), gap = how far `time` lies outside the story's span (0 inside it).
+    func decayFactor(at time: Double?, decay: Double) -> Double {
+        guard let time, let first, let last else { return 1 }
+        let gap = time > last ? time - last : (time < first ? first - time : 0)
+        return exp(-gap / decay)
+    }
+
+    func headline() -> String {
+        if let frozenHeadline { return frozenHeadline }
+        var best = ("", -Float.infinity)
+        for candidate in headlineCandidates {
+            var dot: Float = 0
+            for t in candidate.vector { if let w = centre[t.term] { dot += t.weight * w } }
+            if dot > best.1 { best = (candidate.headline, dot) }
+        }
+        return best.0
+    }
+}

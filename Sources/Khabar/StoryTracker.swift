@@ -1,0 +1,72 @@
+/// Articles in, stories out: the story stages in their order — analyse (done by the caller, in
+/// parallel), near-duplicates, then clustering. One tracker serves a whole batch or a server's
+/// lifetime; feeding it articles one at a time or all at once gives the same stories.
+public struct StoryTracker: Sendable {
+    public var duplicates = NearDuplicateIndex()
+    public var clusterer = StoryClusterer()
+    /// Whether two near-identical texts say incompatible things (then they are not copies).
+    public var contradicts: @Sendable (String, String) -> Bool
+
+    /// Per article (in arrival order): its story, its copy group (first member's index), its time.
+    private var articles: [(id: String, story: Int, group: Int, time: Double?, similarity: Double?, shared: [UInt64])] = []
+    /// Per copy group (keyed by its first member), the member with the earliest time.
+    private var earliestInGroup: [Int: Int] = [:]
+    private var members: [[String]] = []
+    private var termNames: [UInt64: String] = [:]
+    public var keepTermNames = false
+
+    public init(contradicts: @escaping @Sendable (String, String) -> Bool = { _, _ in false }) {
+        self.contradicts = contradicts
+    }
+
+    public var articleCount: Int { articles.count }
+
+    /// Adds one analysed article and returns where it went now (later arrivals never move it to
+    /// another story; only `duplicate_of` can change, when an earlier-dated copy arrives later).
+    @discardableResult
+    public mutating func add(_ profile: ArticleProfile) -> StoryAssignment {
+        let index = articles.count
+        let copy = duplicates.add(profile, contradicts: contradicts)
+        let placement: StoryClusterer.Placement
+        if let copy {
+            placement = clusterer.add(profile, into: articles[copy.group].story)
+            clusterer.noteDuplicate(inStory: placement.story)
+        } else {
+            placement = clusterer.add(profile)
+        }
+        let group = copy?.group ?? index
+        articles.append((profile.id, placement.story, group, profile.time,
+                         copy?.overlap ?? placement.similarity, placement.sharedTerms))
+        if placement.story == members.count { members.append([]) }
+        members[placement.story].append(profile.id)
+        if keepTermNames {
+            for term in placement.sharedTerms where termNames[term] == nil { termNames[term] = profile.termNames[term] }
+        }
+        if copy != nil {
+            let earliest = earliestInGroup[group] ?? group
+            if let t = profile.time, let e = articles[earliest].time, t < e {
+                earliestInGroup[group] = index
+            } else {
+                earliestInGroup[group] = earliest
+            }
+        }
+        return assignment(index)
+    }
+
+    /// Where article number `index` (arrival order) stands now.
+    public func assignment(_ index: Int) -> StoryAssignment {
+        let a = articles[index]
+        var duplicateOf: String?
+        if let earliest = earliestInGroup[a.group], earliest != index {
+            duplicateOf = articles[earliest].id
+        }
+        return StoryAssignment(article: a.id, story: a.story, duplicateOf: duplicateOf, similarity: a.similarity,
+                               sharedTerms: a.shared.compactMap { termNames[$0] })
+    }
+
+    /// Every article's final assignment, in arrival order.
+    public func assignments() -> [StoryAssignment] { articles.indices.map(assignment) }
+
+    /// Stories ranked by importance.
+    public func stories() -> [StorySummary] { clusterer.rankedStories(memberIDs: members) }
+}
