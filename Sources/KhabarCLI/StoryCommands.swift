@@ -22,7 +22,7 @@ struct StoryOptions: ParsableArguments {
 
 /// Runs the story stages over the inputs, with a progress bar and error lines; shared by
 /// `cluster` and `stories`.
-func trackStories(_ input: InputOptions, _ options: StoryOptions, explain: Bool) throws -> StoryTracker {
+func trackStories(_ input: InputOptions, _ options: StoryOptions, explain: Bool) throws -> (tracker: StoryTracker, failures: Int) {
     let pipeline = input.pipeline()
     var tracker = StoryTracker()
     tracker.clusterer.threshold = options.threshold
@@ -42,7 +42,7 @@ func trackStories(_ input: InputOptions, _ options: StoryOptions, explain: Bool)
     if failures > 0 {
         Console.error("\(failures) input\(failures == 1 ? "" : "s") could not be read; \(tracker.articleCount) article\(tracker.articleCount == 1 ? "" : "s") clustered")
     }
-    return tracker
+    return (tracker, failures)
 }
 
 struct Cluster: ParsableCommand {
@@ -69,10 +69,9 @@ struct Cluster: ParsableCommand {
     }
 
     func run() throws {
-        let tracker = try trackStories(input, options, explain: explain)
-        let lines = tracker.assignments().map { $0.jsonLine(explain: explain) }
-        writeLines(lines, asArray: format == .json)
-        if tracker.articleCount == 0 || lines.isEmpty { throw ExitCode(1) }
+        let (tracker, failures) = try trackStories(input, options, explain: explain)
+        writeLines(tracker.assignments().map { $0.jsonLine(explain: explain) }, asArray: format == .json)
+        if failures > 0 || tracker.articleCount == 0 { throw ExitCode(1) }
     }
 }
 
@@ -99,7 +98,7 @@ struct Stories: ParsableCommand {
     var all = false
 
     func run() throws {
-        let tracker = try trackStories(input, options, explain: false)
+        let (tracker, failures) = try trackStories(input, options, explain: false)
         var stories = tracker.stories()
         if format == .text && !all { stories = stories.filter { $0.articleCount > 1 } }
         if top > 0 { stories = Array(stories.prefix(top)) }
@@ -116,7 +115,7 @@ struct Stories: ParsableCommand {
         case .jsonl, .json:
             writeLines(stories.enumerated().map { $0.element.jsonLine(rank: $0.offset + 1) }, asArray: format == .json)
         }
-        if tracker.articleCount == 0 { throw ExitCode(1) }
+        if failures > 0 || tracker.articleCount == 0 { throw ExitCode(1) }
     }
 }
 

@@ -22,8 +22,7 @@ public struct ArticleAnalyser: Sendable {
     }
 
     public func profile(_ article: CleanArticle) -> ArticleProfile {
-        var weights: [UInt64: Float] = [:]
-        weights.reserveCapacity(256)
+        var weights = TermTable<Float>(minimumCapacity: 256)
         var names: [UInt64: String] = [:]
         var wordHashes: [UInt64] = []
         wordHashes.reserveCapacity(512)
@@ -37,7 +36,9 @@ public struct ArticleAnalyser: Sendable {
                 return bodyTermIndex < leadTerms ? leadWeight : 1
             }
         }
-        var terms = weights.map { WeightedTerm(term: $0.key, weight: $0.value) }
+        var terms: [WeightedTerm] = []
+        terms.reserveCapacity(weights.count)
+        weights.forEach { terms.append(WeightedTerm(term: $0, weight: $1)) }
         terms.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
 
         let headline = title.isEmpty ? Self.opening(of: article.paragraphs.first ?? "") : title
@@ -51,7 +52,7 @@ public struct ArticleAnalyser: Sendable {
                               termNames: names)
     }
 
-    private func addTerms(of text: String, weights: inout [UInt64: Float], names: inout [UInt64: String],
+    private func addTerms(of text: String, weights: inout TermTable<Float>, names: inout [UInt64: String],
                           words: inout [UInt64], weight: (UInt64) -> Float) {
         Tokenizer.forEachNormalizedWord(in: text) { kind, word in
             words.append(TermHash.hash(word))

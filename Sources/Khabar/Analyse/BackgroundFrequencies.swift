@@ -12,11 +12,20 @@ import Foundation
 public struct BackgroundFrequencies: Sendable {
     public let documents: Int
     public let frequencies: [UInt64: UInt32]
+    /// The same counts in a table built for fast lookups.
+    private let lookup: TermTable<UInt32>
 
     public init(documents: Int, frequencies: [UInt64: UInt32]) {
         self.documents = documents
         self.frequencies = frequencies
+        var lookup = TermTable<UInt32>(minimumCapacity: frequencies.count)
+        for (term, frequency) in frequencies { lookup[term] = frequency }
+        self.lookup = lookup
     }
+
+    /// Background documents containing `term` (0 when it was rarer than the table keeps).
+    @inline(__always)
+    public func frequency(of term: UInt64) -> UInt32 { lookup[term] ?? 0 }
 
     public static let empty = BackgroundFrequencies(documents: 0, frequencies: [:])
 
