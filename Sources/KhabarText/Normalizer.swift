@@ -44,8 +44,8 @@ public enum ArabicNormalizer {
 }
 
 /// Runs `body` over the UTF-8 of `text` without copying native strings.
-@inline(__always)
-func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+@inlinable @inline(__always)
+public func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
     var copy = text
     return try copy.withUTF8(body)

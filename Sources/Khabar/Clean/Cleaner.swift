@@ -106,8 +106,9 @@ public struct Cleaner: Sendable {
         let top = blocks.indices.filter { labels[$0] == nil }.prefix(4)
         var titleIndex: Int? = nil
         if let hinted = raw.hints.title {
-            let hintKey = Tokenizer.words(hinted).joined(separator: " ")
-            titleIndex = top.first { Tokenizer.words(blocks[$0].text).joined(separator: " ") == hintKey }
+            // Blocks carry their words already; the texts have not been changed yet.
+            let hintWords = Tokenizer.words(hinted)
+            titleIndex = top.first { blocks[$0].words == hintWords }
         } else if let first = top.first, isHeadlineLike(blocks[first]), top.count > 1,
                   Dateline.parseLine(blocks[first].text) == nil {
             titleIndex = first

@@ -90,9 +90,12 @@ enum JunkLexicon {
 /// same normaliser, so byte equality is the right test, and it skips the Unicode normalisation
 /// checks that hashing non-ASCII Strings costs on every lookup.
 struct PhraseSet: Sendable {
+    /// No phrase is longer than this; `contains` answers longer ones without a lookup.
+    static let maxPhraseBytes = 64
     private let phrases: Set<[UInt8]>
 
     init(_ phrases: [String]) {
+        precondition(phrases.allSatisfy { $0.utf8.count <= Self.maxPhraseBytes }, "phrase over maxPhraseBytes")
         self.phrases = Set(phrases.map { Array($0.utf8) })
     }
 
@@ -100,7 +103,7 @@ struct PhraseSet: Sendable {
         var phrase = phrase
         return phrase.withUTF8 { bytes in
             // Longer than any phrase: no lookup needed.
-            bytes.count <= 64 && phrases.contains(Array(bytes))
+            bytes.count <= Self.maxPhraseBytes && phrases.contains(Array(bytes))
         }
     }
 }

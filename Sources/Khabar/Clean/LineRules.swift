@@ -28,7 +28,7 @@ enum LineRules {
         if isAdvertisement(bare) { return .advertisement }
         if isCommentCounter(key, bare: bare) { return .commentCounter }
         if let inline = readAlso(key, block: block) { return .readAlso(inlineHeadline: inline) }
-        if isRelatedHeader(key, block: block) { return .relatedHeader }
+        if isRelatedHeader(key, bare: block.wordCount <= 8 ? bare : nil) { return .relatedHeader }
         if let rest = rest(of: block.text, key: key, afterAnyOf: JunkLexicon.keywordPrefixes, requireSeparator: false),
            !block.endsLikeSentence || key.contains(":") {
             if rest.isEmpty || matchesWithSeparator(key, JunkLexicon.keywordPrefixes) || block.wordCount <= 40 {
@@ -60,10 +60,11 @@ enum LineRules {
         return nil
     }
 
-    static func isRelatedHeader(_ key: String, block: Block) -> Bool {
-        let bare = stripPunctuationAndDigits(key)
-        if JunkLexicon.relatedHeaders.contains(bare) { return true }
-        return false
+    /// `bare` is the stripped key when the caller has it already.
+    static func isRelatedHeader(_ key: String, bare: String?) -> Bool {
+        // Stripping stops once it is longer than any heading: long lines of text cost little.
+        guard let bare = bare ?? stripPunctuationAndDigits(key, maxBytes: PhraseSet.maxPhraseBytes) else { return false }
+        return JunkLexicon.relatedHeaders.contains(bare)
     }
 
     static func isAdvertisement(_ bare: String) -> Bool {
@@ -125,14 +126,18 @@ enum LineRules {
     /// CSS rules or script: braces with declarations, or script keywords, in a mostly-ASCII line.
     static func isCode(_ text: String) -> Bool {
         var ascii = 0, total = 0, braces = 0, semicolons = 0, colons = 0
-        for s in text.unicodeScalars where s != " " {
-            total += 1
-            if s.isASCII { ascii += 1 }
-            switch s {
-            case "{", "}": braces += 1
-            case ";": semicolons += 1
-            case ":": colons += 1
-            default: break
+        // Scalars counted on UTF-8 bytes: every byte but a continuation byte starts one.
+        withUTF8Bytes(text) { bytes in
+            for b in bytes where b & 0xC0 != 0x80 && b != 0x20 {
+                total += 1
+                guard b < 0x80 else { continue }
+                ascii += 1
+                switch b {
+                case UInt8(ascii: "{"), UInt8(ascii: "}"): braces += 1
+                case UInt8(ascii: ";"): semicolons += 1
+                case UInt8(ascii: ":"): colons += 1
+                default: break
+                }
             }
         }
         guard total > 0, ascii * 10 >= total * 8 else { return false }
@@ -148,8 +153,9 @@ enum LineRules {
     /// Removes CSS rule runs ("selector{prop:value;}") embedded in a line; returns the remaining text
     /// and the removed code, or nil when there is none.
     static func scrubEmbeddedCSS(_ text: String) -> (kept: String, removed: String)? {
+        // Runs on every body line: most have no brace at all.
+        guard withUTF8Bytes(text, { $0.contains(UInt8(ascii: "{")) }) else { return nil }
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains("{") else { return nil }
         var keep = String.UnicodeScalarView(), removed = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {
@@ -189,30 +195,31 @@ enum LineRules {
 
     /// The key with punctuation, symbols and digits removed and spaces collapsed.
     static func stripPunctuationAndDigits(_ key: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(key.utf8.count)
-        var pendingSpace = false
-        for s in key.unicodeScalars {
-            if isLetter(s) {
-                if pendingSpace && !out.isEmpty { out.append(0x20) }
-                pendingSpace = false
-                // UTF-8 bytes appended directly: building a String scalar by scalar is slow.
-                let v = s.value
-                if v < 0x80 {
-                    out.append(UInt8(v))
-                } else if v < 0x800 {
-                    out.append(UInt8(0xC0 | (v >> 6))); out.append(UInt8(0x80 | (v & 0x3F)))
-                } else if v < 0x10000 {
-                    out.append(UInt8(0xE0 | (v >> 12))); out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
-                } else {
-                    out.append(UInt8(0xF0 | (v >> 18))); out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                    out.append(UInt8(0x80 | ((v >> 6) & 0x3F))); out.append(UInt8(0x80 | (v & 0x3F)))
+        stripPunctuationAndDigits(key, maxBytes: .max)!
+    }
+
+    /// The same, or nil as soon as the result would be longer than `maxBytes`.
+    static func stripPunctuationAndDigits(_ key: String, maxBytes: Int) -> String? {
+        withUTF8Bytes(key) { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(min(bytes.count, maxBytes))
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                // Letters are copied as their UTF-8 bytes; only non-ASCII scalars are decoded.
+                let (value, length) = bytes[i] < 0x80 ? (UInt32(bytes[i]), 1) : decodeScalar(bytes, at: i)
+                if isLetter(Unicode.Scalar(value)!) {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    if out.count + length > maxBytes { return nil }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                } else if value == 0x20 {
+                    pendingSpace = true
                 }
-            } else if s == " " {
-                pendingSpace = true
+                i += length
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func matchesAnyPrefix(_ key: String, _ prefixes: [String]) -> Bool {

@@ -91,10 +91,10 @@ enum JSONLinesReader {
             return .failure(InputError(input: where_, message: "the record's \"text\" is empty"))
         }
         var hints = MetadataHints()
-        hints.title = record.title.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty }
-        hints.outlet = record.outlet.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty }
+        hints.title = record.title.flatMap { $0.trimmingUnicodeWhitespace().nilIfEmpty }
+        hints.outlet = record.outlet.flatMap { $0.trimmingUnicodeWhitespace().nilIfEmpty }
         hints.published = record.published.flatMap(PublishedDate.init(parsing:))
-        hints.authors = record.author?.names.compactMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty } ?? []
+        hints.authors = record.author?.names.compactMap { $0.trimmingUnicodeWhitespace().nilIfEmpty } ?? []
         hints.url = record.url
         let source: ArticleSource = record.url.map { .url($0) } ?? .file(path: where_)
         return .success(RawArticle(id: record.id?.value ?? fallbackID, source: source, kind: .jsonLines,
@@ -123,4 +123,21 @@ enum JSONLinesReader {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, answered without Foundation when both
+    /// ends are plainly not spaces (visible ASCII or the Arabic block, as in almost every title):
+    /// bridging to NSString costs more than reading the record.
+    func trimmingUnicodeWhitespace() -> String {
+        let bytes = utf8
+        guard let first = bytes.first, var lastLead = bytes.last else { return self }
+        var index = bytes.index(before: bytes.endIndex)
+        while lastLead & 0xC0 == 0x80, index > bytes.startIndex {
+            index = bytes.index(before: index)
+            lastLead = bytes[index]
+        }
+        // ASCII above the space, or a lead byte D8–DB (U+0600–U+06FF): neither starts a space.
+        let plainlyVisible: (UInt8) -> Bool = { ($0 > 0x20 && $0 < 0x80) || ($0 >= 0xD8 && $0 <= 0xDB) }
+        if plainlyVisible(first) && plainlyVisible(lastLead) { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

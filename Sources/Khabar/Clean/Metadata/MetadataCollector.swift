@@ -75,14 +75,26 @@ struct MetadataCollector {
 enum LanguageGuess {
     static func language(of text: String) -> String? {
         var arabic = 0, latin = 0, persian = 0
-        for s in text.unicodeScalars.prefix(20_000) {
-            let v = s.value
-            if (0x0600...0x06FF).contains(v) || (0x0750...0x077F).contains(v) {
-                arabic += 1
-                // Letters Persian and Urdu use and Arabic does not: پ چ ژ گ ک ی
-                if v == 0x067E || v == 0x0686 || v == 0x0698 || v == 0x06AF || v == 0x06A9 || v == 0x06CC { persian += 1 }
-            } else if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0xC0...0x24F).contains(v) {
-                latin += 1
+        // Counted on UTF-8 bytes over the first 20,000 scalars; only non-ASCII scalars are decoded.
+        withUTF8Bytes(text) { bytes in
+            var i = 0, scalars = 0
+            while i < bytes.count, scalars < 20_000 {
+                scalars += 1
+                let b = bytes[i]
+                if b < 0x80 {
+                    if (b | 0x20) &- 0x61 < 26 { latin += 1 }
+                    i += 1
+                    continue
+                }
+                let (v, length) = decodeScalar(bytes, at: i)
+                i += length
+                if (0x0600...0x06FF).contains(v) || (0x0750...0x077F).contains(v) {
+                    arabic += 1
+                    // Letters Persian and Urdu use and Arabic does not: پ چ ژ گ ک ی
+                    if v == 0x067E || v == 0x0686 || v == 0x0698 || v == 0x06AF || v == 0x06A9 || v == 0x06CC { persian += 1 }
+                } else if (0xC0...0x24F).contains(v) {
+                    latin += 1
+                }
             }
         }
         let letters = arabic + latin
