@@ -10,17 +10,9 @@ struct Block {
     /// Matching form: letters folded, marks and diacritics removed, Latin lower-cased.
     let key: String
     /// Matching-normalised words (Arabic, Latin, numbers), in order.
-    let words: [String]
+    let words: BlockWords
     /// A blank line came before this one (paragraph structure of the source).
     let blankBefore: Bool
-
-    init(index: Int, text: String, blankBefore: Bool) {
-        self.index = index
-        self.text = text
-        self.key = ArabicNormalizer.normalize(text, Tokenizer.wordOptions)
-        self.words = Tokenizer.words(text)
-        self.blankBefore = blankBefore
-    }
 
     var wordCount: Int { words.count }
 
@@ -46,18 +38,56 @@ struct Block {
 
     /// Content words: not stop words, not numbers, at least two letters; stemmed.
     var contentStems: [String] {
-        words.compactMap { w in
-            guard w.unicodeScalars.count >= 2, !StopWords.isStopWord(w),
-                  let f = w.unicodeScalars.first, !("0"..."9").contains(f) else { return nil }
-            return LightStemmer.stem(w)
+        let buffer = words.article.buffer
+        return words.range.compactMap { k in
+            buffer.withWord(k) { w in
+                // Scalars are counted by their lead bytes.
+                guard w.lazy.filter({ $0 & 0xC0 != 0x80 }).count >= 2, !StopWords.isStopWord(utf8: w),
+                      !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(w[0]) else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: w[LightStemmer.stemRange(w)]), as: UTF8.self)
+            }
         }
+    }
+}
+
+/// All the words of one article, shared by its blocks (one buffer instead of a String per word).
+final class ArticleWords {
+    let buffer: WordBuffer
+    init(_ buffer: WordBuffer) { self.buffer = buffer }
+}
+
+/// The words of one block: a run of the article's word buffer.
+struct BlockWords {
+    let article: ArticleWords
+    /// Word indices in `article.buffer`.
+    let range: Range<Int>
+
+    var count: Int { range.count }
+
+    /// The words as Strings, for the few rules that compare them as text.
+    var strings: [String] { range.map(article.buffer.string) }
+
+    /// The first word as a String.
+    var first: String? { range.isEmpty ? nil : article.buffer.string(range.lowerBound) }
+
+    /// The same words, byte for byte (how lines were always compared for repeats).
+    func sameWords(as other: BlockWords) -> Bool {
+        withBytes { mine in other.withBytes { mine.elementsEqual($0) } }
+    }
+
+    /// Calls `body` with the words' bytes, each word followed by a space: equal runs of words
+    /// have equal bytes.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let span = article.buffer.span(of: range)
+        return try article.buffer.bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[span])) }
     }
 }
 
 enum BlockSplitter {
     /// Splits text into non-empty lines, display-normalised and trimmed, remembering blank lines.
     static func split(_ text: String) -> [Block] {
-        var blocks: [Block] = []
+        var lines: [(text: String, key: String, words: Range<Int>, blankBefore: Bool)] = []
+        var words = WordBuffer()
         var blank = false
         var display = ArabicNormalizer.normalize(text, .display)
         display.withUTF8 { bytes in
@@ -65,20 +95,27 @@ enum BlockSplitter {
             while start <= bytes.count {
                 var end = start
                 while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
-                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                let trimmed = line.trimmingWhitespace()
-                if trimmed.isEmpty {
-                    blank = true
-                } else {
-                    blocks.append(Block(index: blocks.count, text: trimmed, blankBefore: blank))
+                // Trimmed on bytes, so that each line becomes one String.
+                if let (from, to) = Whitespace.trimmedBounds(bytes[start..<end]) {
+                    let lineBytes = UnsafeBufferPointer(rebasing: bytes[from..<to])
+                    let line = String(decoding: lineBytes, as: UTF8.self)
+                    let firstWord = words.count
+                    words.append(wordsOf: lineBytes)
+                    lines.append((line, ArabicNormalizer.normalize(line, Tokenizer.wordOptions), firstWord..<words.count, blank))
                     blank = false
+                } else {
+                    blank = true
                 }
                 // "\r\n" counts as one break.
                 if end + 1 < bytes.count, bytes[end] == 0x0D, bytes[end + 1] == 0x0A { end += 1 }
                 start = end + 1
             }
         }
-        return blocks
+        let article = ArticleWords(words)
+        return lines.enumerated().map { index, line in
+            Block(index: index, text: line.text, key: line.key, words: BlockWords(article: article, range: line.words),
+                  blankBefore: line.blankBefore)
+        }
     }
 }
 

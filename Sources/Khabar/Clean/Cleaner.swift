@@ -67,7 +67,8 @@ public struct Cleaner: Sendable {
             }
             if !text.isEmpty { paragraphs.append(text) }
         }
-        meta.addMentionedAgencies(inWords: blocks.indices.filter { labels[$0] == nil }.flatMap { blocks[$0].words })
+        meta.addMentionedAgencies(in: blocks.first?.words.article.buffer,
+                                  indices: blocks.indices.filter { labels[$0] == nil }.flatMap { blocks[$0].words.range })
         return meta.article(id: raw.id, source: raw.source, paragraphs: paragraphs, removed: removed)
     }
 
@@ -108,7 +109,7 @@ public struct Cleaner: Sendable {
         if let hinted = raw.hints.title {
             // Blocks carry their words already; the texts have not been changed yet.
             let hintWords = Tokenizer.words(hinted)
-            titleIndex = top.first { blocks[$0].words == hintWords }
+            titleIndex = top.first { blocks[$0].wordCount == hintWords.count && blocks[$0].words.strings == hintWords }
         } else if let first = top.first, isHeadlineLike(blocks[first]), top.count > 1,
                   Dateline.parseLine(blocks[first].text) == nil {
             titleIndex = first
@@ -174,10 +175,12 @@ public struct Cleaner: Sendable {
         // directly pays for Unicode normalisation checks on every paragraph.
         var seen: [Int: Int] = [:]
         for (i, block) in blocks.enumerated() where block.wordCount > 0 {
-            var hasher = Hasher()
-            for w in block.words { w.utf8.forEach { hasher.combine($0) }; hasher.combine(0x20 as UInt8) }
-            let hash = hasher.finalize()
-            if let earlier = seen[hash] {
+            let hash = block.words.withBytes { bytes in
+                var hasher = Hasher()
+                hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+                return hasher.finalize()
+            }
+            if let earlier = seen[hash], blocks[earlier].words.sameWords(as: block.words) {
                 if labels[i] == nil { labels[i] = .removed(.repeatedLine) }
                 // A headline printed twice in a row is a related-links widget.
                 if earlier == i - 1, labels[earlier] == nil, isHeadlineLike(blocks[earlier]) {
@@ -186,8 +189,8 @@ public struct Cleaner: Sendable {
             } else {
                 seen[hash] = i
                 // "…يمثل أمام ..." repeats the line before it, cut short.
-                if i > 0, labels[i] == nil, block.text.hasSuffix("...") || block.text.hasSuffix("…"),
-                   blocks[i - 1].words.starts(with: block.words.dropLast()), block.wordCount > 2 {
+                if i > 0, labels[i] == nil, block.text.hasSuffix("...") || block.text.hasSuffix("…"), block.wordCount > 2,
+                   blocks[i - 1].words.strings.starts(with: block.words.strings.dropLast()) {
                     labels[i] = .removed(.repeatedLine)
                 }
             }

@@ -43,8 +43,8 @@ struct MetadataCollector {
     }
 
     /// Agencies the kept body names in credit context ("وفقا لوكالة رويترز").
-    mutating func addMentionedAgencies(inWords words: [String]) {
-        addAgencies(AgencyCatalog.agencies(inWords: words, bracketed: false, creditLine: false))
+    mutating func addMentionedAgencies(in words: WordBuffer?, indices: [Int]) {
+        if let words { addAgencies(AgencyCatalog.agencies(in: words, indices: indices, bracketed: false, creditLine: false)) }
         if let agency = dateline?.agency { addAgencies([agency]) }
     }
 
