@@ -6,13 +6,24 @@ public enum ArabicNormalizer {
     /// `text` with the rules in `options` applied. Returns `text` itself when nothing changes.
     public static func normalize(_ text: String, _ options: NormalizationOptions = .matching) -> String {
         withUTF8Bytes(text) { input in
-            var out: [UInt8] = []
-            out.reserveCapacity(input.count)
-            var unusedOffsets: [Int32] = []
-            let changed = NormalizerCore.run(input, options, arabicTable: ArabicBlockTables.table(for: options), into: &out,
-                                             offsets: &unusedOffsets, trackOffsets: false)
-            return changed ? String(decoding: out, as: UTF8.self) : text
+            let arabicTable = ArabicBlockTables.table(for: options)
+            // Much text needs no change at all (display form): find that out without writing.
+            let first = NormalizerCore.firstChange(input, options, arabicTable: arabicTable)
+            if first == input.count { return text }
+            let rest = UnsafeBufferPointer(rebasing: input[first...])
+            let out = [UInt8](unsafeUninitializedCapacity: first + NormalizerCore.maxOutput(rest)) { buffer, count in
+                buffer.baseAddress!.update(from: input.baseAddress!, count: first)
+                count = first + NormalizerCore.write(rest, options, arabicTable: arabicTable, to: buffer.baseAddress! + first)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Appends the normalised form of `input` (UTF-8) to `out`, for callers that gather many
+    /// pieces in one buffer. `arabicTable` must be `ArabicBlockTables.table(for: options)`.
+    static func append(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                       arabicTable: [UInt32]?, to out: inout [UInt8]) {
+        NormalizerCore.append(input, options, arabicTable: arabicTable, to: &out)
     }
 
     /// Like `normalize`, but also records where each byte of the result came from in `text`.
@@ -36,9 +47,7 @@ public enum ArabicNormalizer {
     static func normalize(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
                           arabicTable: [UInt32]?, scratch: inout [UInt8]) -> String {
         scratch.removeAll(keepingCapacity: true)
-        var unusedOffsets: [Int32] = []
-        _ = NormalizerCore.run(input, options, arabicTable: arabicTable, into: &scratch,
-                               offsets: &unusedOffsets, trackOffsets: false)
+        NormalizerCore.append(input, options, arabicTable: arabicTable, to: &scratch)
         return String(decoding: scratch, as: UTF8.self)
     }
 }
@@ -52,6 +61,115 @@ public func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>
 }
 
 enum NormalizerCore {
+    /// The most bytes `write` can produce for `input`: no rule lengthens a scalar's UTF-8 except the
+    /// expansion of a presentation form (3 bytes, lead byte EF) into its letters.
+    static func maxOutput(_ input: UnsafeBufferPointer<UInt8>) -> Int {
+        var threeByteLeads = 0
+        for b in input where b == 0xEF { threeByteLeads += 1 }
+        return input.count + threeByteLeads * PresentationForms.maxExpandedUTF8Count
+    }
+
+    /// The offset of the first scalar that `options` change (`input.count` when none does).
+    static func firstChange(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                            arabicTable: [UInt32]?) -> Int {
+        let n = input.count
+        let lowercase = options.contains(.lowercaseLatin)
+        let expandPresentation = options.contains(.presentationForms)
+        var i = 0
+        while i < n {
+            let lead = input[i]
+            if lead < 0x80 {
+                if lowercase && lead &- 0x41 < 26 { return i }
+                i += 1
+                continue
+            }
+            if let arabicTable, lead &- 0xD8 < 4 {
+                if arabicTable[Int(lead &- 0xD8) << 6 | Int(input[i + 1] & 0x3F)] != ScalarRules.unchanged { return i }
+                i += 2
+                continue
+            }
+            let (value, length) = decodeScalar(input, at: i)
+            if expandPresentation && PresentationForms.contains(value) && PresentationForms.expands(value) { return i }
+            if ScalarRules.map(value, options) != value { return i }
+            i += length
+        }
+        return n
+    }
+
+    /// Appends the normalised form of `input` to `out`.
+    static func append(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                       arabicTable: [UInt32]?, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: maxOutput(input)))
+        let written = out.withUnsafeMutableBufferPointer { buffer in
+            write(input, options, arabicTable: arabicTable, to: buffer.baseAddress! + start)
+        }
+        out.removeLast(out.count - start - written)
+    }
+
+    /// Writes the normalised form of `input` at `o`, which must have room for `maxOutput(input)`
+    /// bytes; returns the count written. Writing through a pointer into room made beforehand saves
+    /// the uniqueness and capacity checks of appending to an Array byte by byte.
+    @inline(__always)
+    static func write(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                      arabicTable: [UInt32]?, to o: UnsafeMutablePointer<UInt8>) -> Int {
+        let n = input.count
+        let lowercase = options.contains(.lowercaseLatin)
+        let expandPresentation = options.contains(.presentationForms)
+        var written = 0
+        @inline(__always) func put(_ v: UInt32) {
+            if v < 0x80 {
+                o[written] = UInt8(v); written += 1
+            } else if v < 0x800 {
+                o[written] = UInt8(0xC0 | (v >> 6)); o[written + 1] = UInt8(0x80 | (v & 0x3F)); written += 2
+            } else if v < 0x10000 {
+                o[written] = UInt8(0xE0 | (v >> 12)); o[written + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                o[written + 2] = UInt8(0x80 | (v & 0x3F)); written += 3
+            } else {
+                o[written] = UInt8(0xF0 | (v >> 18)); o[written + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                o[written + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); o[written + 3] = UInt8(0x80 | (v & 0x3F)); written += 4
+            }
+        }
+        var i = 0
+        while i < n {
+            let lead = input[i]
+            if lead < 0x80 {
+                o[written] = lowercase && lead &- 0x41 < 26 ? lead | 0x20 : lead
+                written += 1
+                i += 1
+                continue
+            }
+            // Arabic block (lead bytes D8–DB) through the preset's table: the bulk of news text.
+            if let arabicTable, lead &- 0xD8 < 4 {
+                let second = input[i + 1]
+                let mapped = arabicTable[Int(lead &- 0xD8) << 6 | Int(second & 0x3F)]
+                if mapped == ScalarRules.unchanged {
+                    o[written] = lead; o[written + 1] = second; written += 2
+                } else if mapped != ScalarRules.dropped {
+                    put(mapped)
+                }
+                i += 2
+                continue
+            }
+            let (value, length) = decodeScalar(input, at: i)
+            if expandPresentation && PresentationForms.contains(value) && PresentationForms.expand(value, { base in
+                let mapped = ScalarRules.map(base, options)
+                if mapped != ScalarRules.dropped { put(mapped) }
+            }) {
+                i += length
+                continue
+            }
+            let mapped = ScalarRules.map(value, options)
+            if mapped == value {
+                for k in i..<(i + length) { o[written] = input[k]; written += 1 }
+            } else if mapped != ScalarRules.dropped {
+                put(mapped)
+            }
+            i += length
+        }
+        return written
+    }
+
     /// Appends the normalised form of `input` to `out`. When `trackOffsets` is set, appends to
     /// `offsets`, for every output byte, the input offset it came from. Returns whether anything changed.
     @inline(__always)

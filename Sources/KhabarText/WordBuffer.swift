@@ -19,14 +19,23 @@ public struct WordBuffer: Sendable {
     /// Tokenises `text` (UTF-8) and appends its words.
     public mutating func append(wordsOf text: UnsafeBufferPointer<UInt8>) {
         let arabicTable = ArabicBlockTables.words
-        var unusedOffsets: [Int32] = []
-        Tokenizer.forEachToken(in: text) { kind, range in
-            guard kind.isWord else { return }
-            starts.append(bytes.count)
-            _ = NormalizerCore.run(UnsafeBufferPointer(rebasing: text[range]), Tokenizer.wordOptions,
-                                   arabicTable: arabicTable, into: &bytes, offsets: &unusedOffsets, trackOffsets: false)
-            bytes.append(0x20)
+        // Room for the whole line at once: its words' bytes, plus a space per word (at most one
+        // word per byte). Normalising into it through a pointer saves a check per byte.
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: NormalizerCore.maxOutput(text) + text.count))
+        var written = start
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            let o = buffer.baseAddress!
+            Tokenizer.forEachToken(in: text) { kind, range in
+                guard kind.isWord else { return }
+                starts.append(written)
+                written += NormalizerCore.write(UnsafeBufferPointer(rebasing: text[range]), Tokenizer.wordOptions,
+                                                arabicTable: arabicTable, to: o + written)
+                o[written] = 0x20
+                written += 1
+            }
         }
+        bytes.removeLast(bytes.count - written)
     }
 
     /// Byte range of word `k`, without its space.
