@@ -41,6 +41,19 @@ enum PresentationForms {
         return longest
     }()
 
+    /// Where the base scalars of presentation form `v` lie (read them with `base`), or nil when
+    /// `v` has no mapping.
+    @inline(__always)
+    static func expansion(_ v: UInt32) -> Range<Int>? {
+        let packed = table.slots[Int(v - firstA)]
+        if packed == 0 { return nil }
+        let start = Int(packed >> 8)
+        return start..<(start + Int(packed & 0xFF))
+    }
+
+    @inline(__always)
+    static func base(_ k: Int) -> UInt32 { table.pool[k] }
+
     /// Whether presentation form `v` has a mapping (`expand` would call its body).
     @inline(__always)
     static func expands(_ v: UInt32) -> Bool {

@@ -14,7 +14,7 @@ public struct WordBuffer: Sendable {
         withUTF8Bytes(text) { append(wordsOf: $0) }
     }
 
-    public var count: Int { starts.count }
+    @inlinable public var count: Int { starts.count }
 
     /// Tokenises `text` (UTF-8) and appends its words.
     public mutating func append(wordsOf text: UnsafeBufferPointer<UInt8>) {
@@ -24,10 +24,12 @@ public struct WordBuffer: Sendable {
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: NormalizerCore.maxOutput(text) + text.count))
         var written = start
+        let classes = CharacterClassifier()
         bytes.withUnsafeMutableBufferPointer { buffer in
             let o = buffer.baseAddress!
-            Tokenizer.forEachToken(in: text) { kind, range in
-                guard kind.isWord else { return }
+            var i = 0
+            while let (kind, range) = Tokenizer.nextToken(text, &i, classes) {
+                guard kind.isWord else { continue }
                 starts.append(written)
                 written += NormalizerCore.write(UnsafeBufferPointer(rebasing: text[range]), Tokenizer.wordOptions,
                                                 arabicTable: arabicTable, to: o + written)
@@ -39,12 +41,13 @@ public struct WordBuffer: Sendable {
     }
 
     /// Byte range of word `k`, without its space.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func range(of k: Int) -> Range<Int> {
         starts[k]..<((k + 1 < starts.count ? starts[k + 1] : bytes.count) - 1)
     }
 
     /// Byte range of the words in `words`, each with its space: equal word runs have equal slices.
+    @inlinable
     public func span(of words: Range<Int>) -> Range<Int> {
         guard !words.isEmpty else { return 0..<0 }
         return starts[words.lowerBound]..<(words.upperBound < starts.count ? starts[words.upperBound] : bytes.count)
@@ -56,7 +59,7 @@ public struct WordBuffer: Sendable {
     }
 
     /// Calls `body` with the UTF-8 of word `k`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func withWord<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let r = range(of: k)
         return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[r])) }

@@ -124,22 +124,44 @@ struct JSONRecordScanner {
         guard take(UInt8(ascii: "\"")) else { return nil }
         var start = i
         var unescaped: [UInt8]? = nil // only built when the string has escapes
-        while i < bytes.count {
+        while true {
+            i = Self.endOfPlainRun(bytes, from: i)
+            guard i < bytes.count else { return nil }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { break }
-            guard b >= 0x20 else { return nil } // raw control characters are not JSON
-            guard b == UInt8(ascii: "\\") else { i += 1; continue }
+            guard b == UInt8(ascii: "\\") else { return nil } // raw control characters are not JSON
             if unescaped == nil { unescaped = []; unescaped!.reserveCapacity(bytes.count - start) }
             unescaped!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
             guard appendEscape(to: &unescaped!) else { return nil }
             start = i
         }
-        guard i < bytes.count else { return nil }
         let tail = UnsafeBufferPointer(rebasing: bytes[start..<i])
         i += 1
         guard var out = unescaped else { return String(validating: tail, as: UTF8.self) }
         out.append(contentsOf: tail)
         return String(validating: out, as: UTF8.self)
+    }
+
+    /// The first position at or after `from` holding a quote, a backslash or a control byte (or the
+    /// end). Tests eight bytes at a time: a string's text is long runs of none of them.
+    private static func endOfPlainRun(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let raw = UnsafeRawBufferPointer(bytes)
+        var j = from
+        while j + 8 <= raw.count {
+            let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+            let quote = hasZeroByte(w ^ (ones &* 0x22)), backslash = hasZeroByte(w ^ (ones &* 0x5C))
+            let control = (w &- ones &* 0x20) & ~w & highs != 0 // some byte below 0x20
+            if quote || backslash || control { break }
+            j += 8
+        }
+        while j < bytes.count {
+            let b = bytes[j]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { return j }
+            j += 1
+        }
+        return j
     }
 
     /// Decodes the escape at `i` (a backslash) onto `out`; false for a bad or lone-surrogate escape.
