@@ -102,8 +102,8 @@ struct CharacterClassifier {
 }
 
 /// Decodes the scalar starting at `i` in valid UTF-8; returns its value and byte length.
-@inline(__always)
-func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+@inlinable @inline(__always)
+public func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
     let lead = bytes[i]
     if lead < 0x80 { return (UInt32(lead), 1) }
     if lead < 0xE0 { return (UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Arabic text normalisation for display and for matching keys.
 ///
 /// Works on UTF-8 bytes: ASCII runs are copied in bulk and only non-ASCII scalars are decoded,
@@ -6,13 +8,30 @@ public enum ArabicNormalizer {
     /// `text` with the rules in `options` applied. Returns `text` itself when nothing changes.
     public static func normalize(_ text: String, _ options: NormalizationOptions = .matching) -> String {
         withUTF8Bytes(text) { input in
-            var out: [UInt8] = []
-            out.reserveCapacity(input.count)
-            var unusedOffsets: [Int32] = []
-            let changed = NormalizerCore.run(input, options, arabicTable: ArabicBlockTables.table(for: options), into: &out,
-                                             offsets: &unusedOffsets, trackOffsets: false)
-            return changed ? String(decoding: out, as: UTF8.self) : text
+            normalizedUTF8(input, options) { $0 == nil ? text : String(decoding: $0!, as: UTF8.self) }
         }
+    }
+
+    /// Calls `body` with the normalised UTF-8 of `input`, or with nil when nothing changes: callers
+    /// that only slice the result (into lines, say) need not build a String of it.
+    public static func normalizedUTF8<R>(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                                         _ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+        let arabicTable = ArabicBlockTables.table(for: options)
+        // Much text needs no change at all (display form): find that out without writing.
+        let first = NormalizerCore.firstChange(input, options, arabicTable: arabicTable)
+        if first == input.count { return try body(nil) }
+        let rest = UnsafeBufferPointer(rebasing: input[first...])
+        let out = [UInt8](unsafeUninitializedCapacity: first + NormalizerCore.maxOutput(rest)) { buffer, count in
+            buffer.baseAddress!.update(from: input.baseAddress!, count: first)
+            count = first + NormalizerCore.write(rest, options, arabicTable: arabicTable, to: buffer.baseAddress! + first)
+        }
+        return try out.withUnsafeBufferPointer { try body($0) }
+    }
+
+    /// Appends the normalised form of `input` (UTF-8) to `out`, for callers that gather many
+    /// pieces in one buffer.
+    public static func append(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions, to out: inout [UInt8]) {
+        NormalizerCore.append(input, options, arabicTable: ArabicBlockTables.table(for: options), to: &out)
     }
 
     /// Like `normalize`, but also records where each byte of the result came from in `text`.
@@ -36,22 +55,145 @@ public enum ArabicNormalizer {
     static func normalize(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
                           arabicTable: [UInt32]?, scratch: inout [UInt8]) -> String {
         scratch.removeAll(keepingCapacity: true)
-        var unusedOffsets: [Int32] = []
-        _ = NormalizerCore.run(input, options, arabicTable: arabicTable, into: &scratch,
-                               offsets: &unusedOffsets, trackOffsets: false)
+        NormalizerCore.append(input, options, arabicTable: arabicTable, to: &scratch)
         return String(decoding: scratch, as: UTF8.self)
     }
 }
 
 /// Runs `body` over the UTF-8 of `text` without copying native strings.
-@inline(__always)
-func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+@inlinable @inline(__always)
+public func withUTF8Bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
     var copy = text
     return try copy.withUTF8(body)
 }
 
 enum NormalizerCore {
+    /// The most bytes `write` can produce for `input`: no rule lengthens a scalar's UTF-8 except the
+    /// expansion of a presentation form (3 bytes, lead byte EF) into its letters.
+    static func maxOutput(_ input: UnsafeBufferPointer<UInt8>) -> Int {
+        // Most text has no such byte at all: memchr says so quickly.
+        guard let base = input.baseAddress, memchr(base, 0xEF, input.count) != nil else { return input.count }
+        var threeByteLeads = 0
+        for b in input where b == 0xEF { threeByteLeads += 1 }
+        return input.count + threeByteLeads * PresentationForms.maxExpandedUTF8Count
+    }
+
+    /// The offset of the first scalar that `options` change (`input.count` when none does).
+    static func firstChange(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                            arabicTable: [UInt32]?) -> Int {
+        let n = input.count
+        let lowercase = options.contains(.lowercaseLatin)
+        let expandPresentation = options.contains(.presentationForms)
+        var i = 0
+        while i < n {
+            let lead = input[i]
+            if lead < 0x80 {
+                if lowercase && lead &- 0x41 < 26 { return i }
+                i += 1
+                continue
+            }
+            if let arabicTable, lead &- 0xD8 < 4 {
+                if arabicTable[Int(lead &- 0xD8) << 6 | Int(input[i + 1] & 0x3F)] != ScalarRules.unchanged { return i }
+                i += 2
+                continue
+            }
+            let (value, length) = decodeScalar(input, at: i)
+            if expandPresentation && PresentationForms.contains(value) && PresentationForms.expands(value) { return i }
+            if ScalarRules.map(value, options) != value { return i }
+            i += length
+        }
+        return n
+    }
+
+    /// Appends the normalised form of `input` to `out`.
+    static func append(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                       arabicTable: [UInt32]?, to out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: maxOutput(input)))
+        let written = out.withUnsafeMutableBufferPointer { buffer in
+            write(input, options, arabicTable: arabicTable, to: buffer.baseAddress! + start)
+        }
+        out.removeLast(out.count - start - written)
+    }
+
+    /// Writes the normalised form of `input` at `o`, which must have room for `maxOutput(input)`
+    /// bytes; returns the count written. Writing through a pointer into room made beforehand saves
+    /// the uniqueness and capacity checks of appending to an Array byte by byte.
+    @inline(__always)
+    static func write(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                      arabicTable: [UInt32]?, to o: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let arabicTable else { return write(input, options, table: nil, to: o) }
+        return arabicTable.withUnsafeBufferPointer { write(input, options, table: $0.baseAddress!, to: o) }
+    }
+
+    /// The loop behind `write`. Kept free of closures, so that the counters stay in registers.
+    @inline(__always)
+    static func write(_ input: UnsafeBufferPointer<UInt8>, _ options: NormalizationOptions,
+                      table: UnsafePointer<UInt32>?, to o: UnsafeMutablePointer<UInt8>) -> Int {
+        let n = input.count
+        let lowercase = options.contains(.lowercaseLatin)
+        let expandPresentation = options.contains(.presentationForms)
+        var written = 0
+        var i = 0
+        while i < n {
+            let lead = input[i]
+            if lead < 0x80 {
+                o[written] = lowercase && lead &- 0x41 < 26 ? lead | 0x20 : lead
+                written += 1
+                i += 1
+                continue
+            }
+            // Arabic block (lead bytes D8–DB) through the preset's table: the bulk of news text.
+            if let table, lead &- 0xD8 < 4 {
+                let second = input[i + 1]
+                let mapped = table[Int(lead &- 0xD8) << 6 | Int(second & 0x3F)]
+                if mapped == ScalarRules.unchanged {
+                    o[written] = lead
+                    o[written + 1] = second
+                    written += 2
+                } else if mapped != ScalarRules.dropped {
+                    put(mapped, o, &written)
+                }
+                i += 2
+                continue
+            }
+            let (value, length) = decodeScalar(input, at: i)
+            if expandPresentation && PresentationForms.contains(value), let bases = PresentationForms.expansion(value) {
+                for k in bases {
+                    let mapped = ScalarRules.map(PresentationForms.base(k), options)
+                    if mapped != ScalarRules.dropped { put(mapped, o, &written) }
+                }
+                i += length
+                continue
+            }
+            let mapped = ScalarRules.map(value, options)
+            if mapped == value {
+                for k in i..<(i + length) { o[written] = input[k]; written += 1 }
+            } else if mapped != ScalarRules.dropped {
+                put(mapped, o, &written)
+            }
+            i += length
+        }
+        return written
+    }
+
+    /// UTF-8 encodes `v` at `o[written...]`.
+    @inline(__always)
+    static func put(_ v: UInt32, _ o: UnsafeMutablePointer<UInt8>, _ written: inout Int) {
+        if v < 0x80 {
+            o[written] = UInt8(v); written += 1
+        } else if v < 0x800 {
+            o[written] = UInt8(0xC0 | (v >> 6)); o[written + 1] = UInt8(0x80 | (v & 0x3F)); written += 2
+        } else if v < 0x10000 {
+            o[written] = UInt8(0xE0 | (v >> 12)); o[written + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+            o[written + 2] = UInt8(0x80 | (v & 0x3F)); written += 3
+        } else {
+            o[written] = UInt8(0xF0 | (v >> 18)); o[written + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            o[written + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); o[written + 3] = UInt8(0x80 | (v & 0x3F)); written += 4
+        }
+    }
+
     /// Appends the normalised form of `input` to `out`. When `trackOffsets` is set, appends to
     /// `offsets`, for every output byte, the input offset it came from. Returns whether anything changed.
     @inline(__always)

@@ -30,6 +30,36 @@ enum PresentationForms {
         return (slots, pool)
     }()
 
+    /// The longest expansion in UTF-8 bytes (ﷺ → "صلى الله عليه وسلم": 33).
+    static let maxExpandedUTF8Count: Int = {
+        var longest = 0
+        for v in Array(firstA...lastA) + Array(firstB...lastB) {
+            var bytes = 0
+            _ = expand(v) { base in bytes += Unicode.Scalar(base).map { UTF8.width($0) } ?? 4 }
+            longest = max(longest, bytes)
+        }
+        return longest
+    }()
+
+    /// Where the base scalars of presentation form `v` lie (read them with `base`), or nil when
+    /// `v` has no mapping.
+    @inline(__always)
+    static func expansion(_ v: UInt32) -> Range<Int>? {
+        let packed = table.slots[Int(v - firstA)]
+        if packed == 0 { return nil }
+        let start = Int(packed >> 8)
+        return start..<(start + Int(packed & 0xFF))
+    }
+
+    @inline(__always)
+    static func base(_ k: Int) -> UInt32 { table.pool[k] }
+
+    /// Whether presentation form `v` has a mapping (`expand` would call its body).
+    @inline(__always)
+    static func expands(_ v: UInt32) -> Bool {
+        table.slots[Int(v - firstA)] != 0
+    }
+
     /// Calls `body` with each base scalar of presentation form `v`; returns false when `v` has no mapping.
     @inline(__always)
     static func expand(_ v: UInt32, _ body: (UInt32) -> Void) -> Bool {

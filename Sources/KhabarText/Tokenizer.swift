@@ -83,34 +83,50 @@ public enum Tokenizer {
 
     /// Allocation-light path for hot loops: calls body with kind and UTF-8 byte range for each token, no String creation.
     public static func forEachToken(in utf8: UnsafeBufferPointer<UInt8>, _ body: (TokenKind, Range<Int>) -> Void) {
-        let n = utf8.count
         let classes = CharacterClassifier()
         var i = 0
+        while let (kind, range) = nextToken(utf8, &i, classes) { body(kind, range) }
+    }
+
+    /// The next token at or after `i`, which moves past it; nil at the end. Loops that keep state
+    /// of their own (`WordBuffer`) call this directly rather than pass a closure.
+    @inline(__always)
+    static func nextToken(_ utf8: UnsafeBufferPointer<UInt8>, _ i: inout Int,
+                          _ classes: CharacterClassifier) -> (TokenKind, Range<Int>)? {
+        let n = utf8.count
         while i < n {
-            let (value, length) = scalar(utf8, i)
-            switch classes.classify(value) {
+            let start = i
+            let (cls, length) = classify(utf8, i, classes)
+            switch cls {
             case .separator, .arabicMark, .otherMark:
                 i += length // stray marks with no letter before them are dropped
             case .arabicLetter:
-                let end = scanArabicWord(utf8, from: i + length, classes)
-                body(.arabic, i..<end)
-                i = end
+                i = scanArabicWord(utf8, from: start + length, classes)
+                return (.arabic, start..<i)
             case .otherLetter:
-                let end = scanOtherWord(utf8, from: i + length, classes)
-                body(.latin, i..<end)
-                i = end
+                i = scanOtherWord(utf8, from: start + length, classes)
+                return (.latin, start..<i)
             case .digit:
-                let end = scanNumber(utf8, from: i + length, classes)
-                body(.number, i..<end)
-                i = end
+                i = scanNumber(utf8, from: start + length, classes)
+                return (.number, start..<i)
             case .punctuation:
-                body(.punctuation, i..<(i + length))
                 i += length
+                return (.punctuation, start..<i)
             case .symbol:
-                body(.symbol, i..<(i + length))
                 i += length
+                return (.symbol, start..<i)
             }
         }
+        return nil
+    }
+
+    /// Class and byte length of the scalar at `i`; the Arabic block is looked up without decoding.
+    @inline(__always)
+    static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ classes: CharacterClassifier) -> (CharacterClass, Int) {
+        let b = bytes[i]
+        if b &- 0xD8 < 4 { return (classes.arabicBlock[Int(b &- 0xD8) << 6 | Int(bytes[i + 1] & 0x3F)], 2) }
+        let (value, length) = scalar(bytes, i)
+        return (classes.classify(value), length)
     }
 
     @inline(__always)
@@ -125,6 +141,15 @@ public enum Tokenizer {
                                _ classes: CharacterClassifier) -> Int {
         var j = start, end = start
         while j < bytes.count {
+            // The Arabic block first, looked up without decoding: the bulk of every word.
+            let b = bytes[j]
+            if b &- 0xD8 < 4 {
+                let cls = classes.arabicBlock[Int(b &- 0xD8) << 6 | Int(bytes[j + 1] & 0x3F)]
+                guard cls == .arabicLetter || cls == .arabicMark else { break }
+                j += 2
+                end = j
+                continue
+            }
             let (value, length) = scalar(bytes, j)
             let cls = classes.classify(value)
             guard cls == .arabicLetter || cls == .arabicMark else { break }

@@ -67,7 +67,8 @@ public struct Cleaner: Sendable {
             }
             if !text.isEmpty { paragraphs.append(text) }
         }
-        meta.addMentionedAgencies(inWords: blocks.indices.filter { labels[$0] == nil }.flatMap { blocks[$0].words })
+        meta.addMentionedAgencies(in: blocks.first?.words.article.words,
+                                  indices: blocks.indices.filter { labels[$0] == nil }.flatMap { blocks[$0].words.range })
         return meta.article(id: raw.id, source: raw.source, paragraphs: paragraphs, removed: removed)
     }
 
@@ -106,8 +107,9 @@ public struct Cleaner: Sendable {
         let top = blocks.indices.filter { labels[$0] == nil }.prefix(4)
         var titleIndex: Int? = nil
         if let hinted = raw.hints.title {
-            let hintKey = Tokenizer.words(hinted).joined(separator: " ")
-            titleIndex = top.first { Tokenizer.words(blocks[$0].text).joined(separator: " ") == hintKey }
+            // Blocks carry their words already; the texts have not been changed yet.
+            let hintWords = Tokenizer.words(hinted)
+            titleIndex = top.first { blocks[$0].wordCount == hintWords.count && blocks[$0].words.strings == hintWords }
         } else if let first = top.first, isHeadlineLike(blocks[first]), top.count > 1,
                   Dateline.parseLine(blocks[first].text) == nil {
             titleIndex = first
@@ -169,28 +171,54 @@ public struct Cleaner: Sendable {
 
     /// A line that repeats an earlier one, whole or cut short with "…".
     func markRepeatedLines(_ blocks: [Block], _ labels: inout [Label?]) {
-        // Lines are compared by a hash of their matching form's bytes: hashing Arabic Strings
-        // directly pays for Unicode normalisation checks on every paragraph.
-        var seen: [Int: Int] = [:]
+        // Lines are compared by their words' bytes, looked up by a cheap hash of them; a hash that
+        // matches a different line falls back to a scan, so only true repeats count.
+        var seen: [UInt64: Int] = [:]
         for (i, block) in blocks.enumerated() where block.wordCount > 0 {
-            var hasher = Hasher()
-            for w in block.words { w.utf8.forEach { hasher.combine($0) }; hasher.combine(0x20 as UInt8) }
-            let hash = hasher.finalize()
-            if let earlier = seen[hash] {
+            let hash = block.words.withBytes(Self.quickHash)
+            var earlier = seen[hash]
+            if let e = earlier, !blocks[e].words.sameWords(as: block.words) {
+                earlier = blocks[..<i].firstIndex { $0.wordCount > 0 && $0.words.sameWords(as: block.words) }
+            }
+            if let earlier {
                 if labels[i] == nil { labels[i] = .removed(.repeatedLine) }
                 // A headline printed twice in a row is a related-links widget.
                 if earlier == i - 1, labels[earlier] == nil, isHeadlineLike(blocks[earlier]) {
                     labels[earlier] = .removed(.relatedHeadlines)
                 }
             } else {
-                seen[hash] = i
+                if seen[hash] == nil { seen[hash] = i }
                 // "…يمثل أمام ..." repeats the line before it, cut short.
-                if i > 0, labels[i] == nil, block.text.hasSuffix("...") || block.text.hasSuffix("…"),
-                   blocks[i - 1].words.starts(with: block.words.dropLast()), block.wordCount > 2 {
+                if i > 0, labels[i] == nil, block.wordCount > 2, Self.mayEndWithEllipsis(block.text),
+                   block.text.hasSuffix("...") || block.text.hasSuffix("…"),
+                   blocks[i - 1].words.strings.starts(with: block.words.strings.dropLast()) {
                     labels[i] = .removed(.repeatedLine)
                 }
             }
         }
+    }
+
+    /// FNV-1a over 8-byte chunks: lines differ early, and equal hashes are checked byte for byte.
+    static func quickHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        let raw = UnsafeRawBufferPointer(bytes)
+        var k = 0
+        while k + 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0x0100_0000_01B3
+            hash ^= hash >> 29
+            k += 8
+        }
+        while k < raw.count {
+            hash = (hash ^ UInt64(raw[k])) &* 0x0100_0000_01B3
+            k += 1
+        }
+        return hash
+    }
+
+    /// The bytes end with "..." or "…": needed for the Character-level suffix test, and far cheaper.
+    static func mayEndWithEllipsis(_ text: String) -> Bool {
+        let bytes = text.utf8
+        return bytes.last == UInt8(ascii: ".") || (bytes.count >= 3 && bytes.suffix(3).elementsEqual("…".utf8))
     }
 
     /// After the article's end (a credit, keyword or related-links line once there is body enough),
@@ -204,7 +232,7 @@ public struct Cleaner: Sendable {
             switch signal {
             case .credit, .keywords, .relatedHeader, .commentCounter:
                 end = i
-            case .chrome where LineRules.matchesAnyPrefix(block.key, JunkLexicon.chromePrefixes):
+            case .chrome where LineRules.matchesAnyPrefix(block, JunkLexicon.chromePrefixes):
                 end = i
             default: break
             }
@@ -220,10 +248,10 @@ public struct Cleaner: Sendable {
     /// paragraphs after it belong to this article when they continue it (a connective start, or
     /// words shared with the article so far); otherwise they and all that follows are appended.
     func markAppendedArticles(_ signals: [LineSignal?], _ blocks: [Block], _ labels: inout [Label?], kind: InputKind) {
-        var mainStems = Set<String>()
+        var mainStems = Set<StemKey>()
         var mainWords = 0
-        var stemCache: [Int: [String]] = [:]
-        func stems(_ k: Int) -> [String] {
+        var stemCache: [Int: [StemKey]] = [:]
+        func stems(_ k: Int) -> [StemKey] {
             if let cached = stemCache[k] { return cached }
             let computed = blocks[k].contentStems
             stemCache[k] = computed
@@ -288,7 +316,7 @@ public struct Cleaner: Sendable {
 
     /// Starts with a connective ("و…", "كما", "من جانبه"): the text goes on from the line before.
     func continuesPrevious(_ block: Block) -> Bool {
-        if LineRules.matchesAnyPrefix(block.key, JunkLexicon.continuationStarts) { return true }
+        if LineRules.matchesAnyPrefix(block, JunkLexicon.continuationStarts) { return true }
         // A leading "و" joined to the first word; words that merely begin with و (وزير, وزارة, وكالة) do not count.
         guard let first = block.words.first, first.hasPrefix("و"), first.unicodeScalars.count >= 4 else { return false }
         return !JunkLexicon.wawInitialWords.contains(where: { first.hasPrefix($0) })

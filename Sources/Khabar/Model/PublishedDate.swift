@@ -123,7 +123,7 @@ extension PublishedDate {
     /// Parses the machine formats inputs use: ISO 8601 (date, date-time, with or without offset)
     /// and RFC 822 ("Mon, 14 May 2018 21:35:43 +0400"). Returns nil for anything else.
     public init?(parsing text: String) {
-        let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = text.trimmingUnicodeWhitespace()
         if let d = PublishedDate.parseISO(s) ?? PublishedDate.parseRFC822(s), d.isValid {
             self = d
         } else {

@@ -5,6 +5,8 @@ import Foundation
 /// the file and line; the other lines go on.
 enum JSONLinesReader {
     struct Record: Decodable {
+        init() {}
+
         var id: FlexibleID?
         var title: String?
         var text: String?
@@ -17,6 +19,7 @@ enum JSONLinesReader {
     /// Ids are strings in the format, but numbers are accepted rather than refused.
     struct FlexibleID: Decodable {
         var value: String
+        init(value: String) { self.value = value }
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
             if let s = try? c.decode(String.self) { value = s }
@@ -28,6 +31,7 @@ enum JSONLinesReader {
     /// `author` may be a string, a list of strings, or null.
     struct FlexibleAuthors: Decodable {
         var names: [String]
+        init(names: [String]) { self.names = names }
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
             if c.decodeNil() { names = [] }
@@ -39,6 +43,7 @@ enum JSONLinesReader {
     /// Calls `emit` for every line of `data` (UTF-8 JSON Lines). `name` names the input in errors.
     static func read(_ data: Data, name: String, maxRecordBytes: Int, emit: (ReadOutcome) -> Void) {
         let decoder = JSONDecoder()
+        let idPrefix = baseName(name)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lineStart = 0
@@ -50,12 +55,18 @@ enum JSONLinesReader {
                 let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
                 lineStart = lineEnd + 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                let where_ = "\(name):\(lineNumber)"
+                let number = lineNumber
+                func where_() -> String { "\(name):\(number)" }
                 if line.count > maxRecordBytes {
-                    emit(.failure(InputError(input: where_, message: "the record is \(ByteFormat.megabytes(line.count)), over the \(ByteFormat.megabytes(maxRecordBytes)) limit for one article")))
+                    emit(.failure(InputError(input: where_(), message: "the record is \(ByteFormat.megabytes(line.count)), over the \(ByteFormat.megabytes(maxRecordBytes)) limit for one article")))
                     continue
                 }
-                emit(decodeRecord(Data(line), decoder: decoder, where_: where_, lineNumber: lineNumber, name: name))
+                // The usual record takes the fast scanner; anything it is unsure of goes to JSONDecoder.
+                if let record = JSONRecordScanner.record(from: line) {
+                    emit(article(from: record, where_: where_(), fallbackID: "\(idPrefix)-\(number)"))
+                } else {
+                    emit(decodeRecord(Data(line), decoder: decoder, where_: where_(), lineNumber: number, name: name))
+                }
             }
         }
     }
@@ -65,7 +76,7 @@ enum JSONLinesReader {
         let decoder = JSONDecoder()
         if let records = try? decoder.decode([Record].self, from: data) {
             for (i, record) in records.enumerated() {
-                emit(article(from: record, where_: "\(name)[\(i)]", fallbackID: "\(baseName(name))-\(i + 1)", name: name))
+                emit(article(from: record, where_: "\(name)[\(i)]", fallbackID: "\(baseName(name))-\(i + 1)"))
             }
         } else {
             emit(decodeRecord(data, decoder: decoder, where_: name, lineNumber: 1, name: name))
@@ -75,7 +86,7 @@ enum JSONLinesReader {
     private static func decodeRecord(_ data: Data, decoder: JSONDecoder, where_: String, lineNumber: Int, name: String) -> ReadOutcome {
         do {
             let record = try decoder.decode(Record.self, from: data)
-            return article(from: record, where_: where_, fallbackID: "\(baseName(name))-\(lineNumber)", name: name)
+            return article(from: record, where_: where_, fallbackID: "\(baseName(name))-\(lineNumber)")
         } catch let error as DecodingError {
             return .failure(InputError(input: where_, message: "not a valid article record: \(describe(error))"))
         } catch {
@@ -83,21 +94,23 @@ enum JSONLinesReader {
         }
     }
 
-    private static func article(from record: Record, where_: String, fallbackID: String, name: String) -> ReadOutcome {
+    /// `where_` and `fallbackID` are only built when needed (an error, no url, no id).
+    private static func article(from record: Record, where_: @autoclosure () -> String,
+                                fallbackID: @autoclosure () -> String) -> ReadOutcome {
         guard let text = record.text else {
-            return .failure(InputError(input: where_, message: "the record has no \"text\" field"))
+            return .failure(InputError(input: where_(), message: "the record has no \"text\" field"))
         }
         guard !text.allSatisfy({ $0.isWhitespace }) else {
-            return .failure(InputError(input: where_, message: "the record's \"text\" is empty"))
+            return .failure(InputError(input: where_(), message: "the record's \"text\" is empty"))
         }
         var hints = MetadataHints()
-        hints.title = record.title.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty }
-        hints.outlet = record.outlet.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty }
+        hints.title = record.title.flatMap { $0.trimmingUnicodeWhitespace().nilIfEmpty }
+        hints.outlet = record.outlet.flatMap { $0.trimmingUnicodeWhitespace().nilIfEmpty }
         hints.published = record.published.flatMap(PublishedDate.init(parsing:))
-        hints.authors = record.author?.names.compactMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty } ?? []
+        hints.authors = record.author?.names.compactMap { $0.trimmingUnicodeWhitespace().nilIfEmpty } ?? []
         hints.url = record.url
-        let source: ArticleSource = record.url.map { .url($0) } ?? .file(path: where_)
-        return .success(RawArticle(id: record.id?.value ?? fallbackID, source: source, kind: .jsonLines,
+        let source: ArticleSource = record.url.map { .url($0) } ?? .file(path: where_())
+        return .success(RawArticle(id: record.id?.value ?? fallbackID(), source: source, kind: .jsonLines,
                                    text: text, hints: hints))
     }
 
@@ -123,4 +136,21 @@ enum JSONLinesReader {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, answered without Foundation when both
+    /// ends are plainly not spaces (visible ASCII or the Arabic block, as in almost every title):
+    /// bridging to NSString costs more than reading the record.
+    func trimmingUnicodeWhitespace() -> String {
+        let bytes = utf8
+        guard let first = bytes.first, var lastLead = bytes.last else { return self }
+        var index = bytes.index(before: bytes.endIndex)
+        while lastLead & 0xC0 == 0x80, index > bytes.startIndex {
+            index = bytes.index(before: index)
+            lastLead = bytes[index]
+        }
+        // ASCII above the space, or a lead byte D8–DB (U+0600–U+06FF): neither starts a space.
+        let plainlyVisible: (UInt8) -> Bool = { ($0 > 0x20 && $0 < 0x80) || ($0 >= 0xD8 && $0 <= 0xDB) }
+        if plainlyVisible(first) && plainlyVisible(lastLead) { return self }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

@@ -86,4 +86,49 @@ struct JSONLinesReaderTests {
         }
         #expect(outcomes.compactMap { try? $0.get().id } == ["x", "arr-2"])
     }
+
+    /// The fast scanner either gives what JSONDecoder gives or declines (nil), never something else.
+    @Test(arguments: [
+        #"{"id": "a", "title": "عنوان", "text": "سطر\nسطر \"مقتبس\" \\ \/ \t\u0041\u00e9\ud83d\ude00", "published": "2015-08-01", "outlet": "س", "url": "u", "author": "أ"}"#,
+        #"{"id": 42, "text": "نص", "author": ["a", "b"], "extra": {"k": [1, -2.5e3, true, false, null, "\u0041"]}}"#,
+        #" { "text" : "نص" , "author" : null , "title" : null } "# + "\r",
+        #"{"id": 0, "text": "نص"}"#,
+        #"{}"#,
+        // Records the scanner leaves to JSONDecoder: a repeated field, odd ids, bad escapes, bad JSON.
+        #"{"text": "a", "text": "b"}"#,
+        #"{"id": -1, "text": "a"}"#,
+        #"{"id": 1.5, "text": "a"}"#,
+        #"{"id": 007, "text": "a"}"#,
+        #"{"id": true, "text": "a"}"#,
+        #"{"text": "\ud800"}"#,
+        #"{"text": "\x"}"#,
+        #"{"text": "a", "x": 01}"#,
+        #"{"text": "a",}"#,
+        #"{"text": "a"} x"#,
+        #"{"t\u0065xt": "a"}"#,
+        #"{"author": ["a", null], "text": "a"}"#,
+        #"["not", "an", "object"]"#,
+        "{\"text\": \"raw\u{1}control\"}",
+    ])
+    func scannerAgreesWithJSONDecoder(_ line: String) throws {
+        let data = Data(line.utf8)
+        let fast = data.withUnsafeBytes { JSONRecordScanner.record(from: $0.bindMemory(to: UInt8.self)) }
+        guard let fast else { return } // declined: JSONDecoder decides
+        let slow = try JSONDecoder().decode(JSONLinesReader.Record.self, from: data)
+        #expect(fast.id?.value == slow.id?.value)
+        #expect(fast.title == slow.title)
+        #expect(fast.text == slow.text)
+        #expect(fast.text.map { Array($0.utf8) } == slow.text.map { Array($0.utf8) })
+        #expect(fast.published == slow.published)
+        #expect(fast.outlet == slow.outlet)
+        #expect(fast.url == slow.url)
+        #expect(fast.author?.names == slow.author?.names)
+    }
+
+    @Test func scannerTakesTheUsualRecords() {
+        for line in [#"{"id": "a", "text": "سطر\nسطر", "author": null}"#, #"{"id": 42, "text": "نص", "tags": ["x"]}"#] {
+            let data = Data(line.utf8)
+            #expect(data.withUnsafeBytes { JSONRecordScanner.record(from: $0.bindMemory(to: UInt8.self)) } != nil)
+        }
+    }
 }

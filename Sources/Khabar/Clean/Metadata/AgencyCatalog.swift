@@ -61,6 +61,9 @@ enum AgencyCatalog {
     /// Keyed by the word's UTF-8 bytes: lookups run for every token of every body.
     static let patternsByFirstWord: [[UInt8]: [Pattern]] = Dictionary(grouping: patterns.filter { !$0.words.isEmpty }, by: { Array($0.words[0].utf8) })
 
+    /// Rules out most words before the dictionary lookup, which needs a key built for it.
+    static let firstWordFilter = ByteWordFilter(patternsByFirstWord.keys)
+
     static func words(_ s: String) -> [String] {
         // "أ.ف.ب" gives the words "ا ف ب": punctuation is never part of a word token.
         Tokenizer.words(s)
@@ -69,21 +72,27 @@ enum AgencyCatalog {
     /// Agencies named in `text`. With `creditLine` true (a credit, byline or caption line) every
     /// variant counts; otherwise weak variants need a credit word or a bracket just before them.
     static func agencies(in text: String, creditLine: Bool) -> [String] {
-        agencies(inWords: words(text), bracketed: text.unicodeScalars.contains { $0 == "(" || $0 == "«" || $0 == "\"" },
-                 creditLine: creditLine)
+        let words = WordBuffer(text)
+        return agencies(in: words, indices: Array(0..<words.count),
+                        bracketed: text.unicodeScalars.contains { $0 == "(" || $0 == "«" || $0 == "\"" }, creditLine: creditLine)
     }
 
-    /// The same over words already tokenised (the cleaner has them for every line).
-    static func agencies(inWords tokens: [String], bracketed: Bool, creditLine: Bool) -> [String] {
-        guard !tokens.isEmpty else { return [] }
+    /// The same over words already tokenised (the cleaner has them for every line): `indices` lists,
+    /// in order, the words of `buffer` to scan.
+    static func agencies(in buffer: WordBuffer, indices: [Int], bracketed: Bool, creditLine: Bool) -> [String] {
+        guard !indices.isEmpty else { return [] }
+        let filter = firstWordFilter
         var found: [String] = []
         var i = 0
-        while i < tokens.count {
+        while i < indices.count {
+            let candidates = buffer.withWord(indices[i]) { word in
+                filter.mayContain(word) ? patternsByFirstWord[Array(word)] : nil
+            }
             var matched = false
-            for p in patternsByFirstWord[Array(tokens[i].utf8)] ?? [] where i + p.words.count <= tokens.count {
-                guard tokens[i..<(i + p.words.count)].elementsEqual(p.words) else { continue }
-                let before = tokens[max(0, i - 2)..<i]
-                if !p.weak || creditLine || before.contains(where: { creditContext.contains($0) }) || (bracketed && tokens.count <= 3) {
+            for p in candidates ?? [] where i + p.words.count <= indices.count {
+                guard p.words.indices.allSatisfy({ k in sameWord(buffer, indices[i + k], p.words[k]) }) else { continue }
+                if !p.weak || creditLine || (max(0, i - 2)..<i).contains(where: { creditContext.contains(buffer.string(indices[$0])) })
+                    || (bracketed && indices.count <= 3) {
                     if !found.contains(p.agency) { found.append(p.agency) }
                 }
                 i += p.words.count
@@ -95,10 +104,52 @@ enum AgencyCatalog {
         return found
     }
 
+    /// Word `k` of `buffer` equals `word` as a String. Bytes decide when both are ASCII or Arabic
+    /// block only: normalised words of those scripts hold no combining marks, so no two different
+    /// byte strings of them are canonically equivalent.
+    static func sameWord(_ buffer: WordBuffer, _ k: Int, _ word: String) -> Bool {
+        let decided: Bool? = buffer.withWord(k) { bytes in
+            if bytes.elementsEqual(word.utf8) { return true }
+            return isASCIIOrArabicBlock(bytes) && isASCIIOrArabicBlock(word.utf8) ? false : nil
+        }
+        return decided ?? (buffer.string(k) == word)
+    }
+
+    static func isASCIIOrArabicBlock<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        // Lead bytes D8–DB start U+0600–U+06FF; continuation bytes are 80–BF.
+        bytes.allSatisfy { $0 < 0xC0 || ($0 >= 0xD8 && $0 <= 0xDB) }
+    }
+
     /// The canonical agency when the whole of `name` is an agency ("رويترز", "أ ف ب"), else nil.
     static func agency(named name: String) -> String? {
         let w = words(name)
         let stripped = w.first == ArabicNormalizer.normalize("وكالة", .matching) ? Array(w.dropFirst()) : w
         return patterns.first { $0.words == stripped || $0.words == w }?.agency
+    }
+}
+
+/// A 1,024-bit Bloom-style filter over a set of words: false means the word is surely not in the set.
+struct ByteWordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 16)
+
+    init<Words: Sequence<[UInt8]>>(_ words: Words) {
+        for word in words {
+            let slot = word.withUnsafeBufferPointer(Self.slot)
+            bits[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
+    }
+
+    @inline(__always)
+    func mayContain(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let slot = Self.slot(word)
+        return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+    }
+
+    /// FNV-1a over the bytes, folded to 10 bits.
+    @inline(__always)
+    static func slot(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        var hash: UInt32 = 0x811C_9DC5
+        for b in word { hash = (hash ^ UInt32(b)) &* 0x0100_0193 }
+        return Int((hash ^ (hash >> 10) ^ (hash >> 20)) & 1023)
     }
 }

@@ -10,7 +10,13 @@ struct Dateline: Equatable {
     var date: PublishedDate?
 
     static let weekdays = Set(JunkLexicon.keys(["الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"]))
-    static let dashes: Set<Unicode.Scalar> = ["-", "–", "—", "ـ"]
+    /// "-", "–", "—" and tatweel "ـ" (a switch: hashing a scalar per character costs more).
+    static func isDash(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "-", "–", "—", "ـ": return true
+        default: return false
+        }
+    }
 
     /// Parses a whole short line as a dateline. It must name a known place or carry a full date,
     /// so a headline with a dash in it is not taken for one.
@@ -52,13 +58,26 @@ struct Dateline: Equatable {
 
     /// An inline dateline at the start of a paragraph: returns it and the paragraph without it.
     static func parsePrefix(_ text: String) -> (Dateline, rest: String)? {
-        // The prefix ends at the first ":" or dash after at most six words.
-        let scalars = Array(text.unicodeScalars)
+        // The prefix ends at the first ":" or dash after at most six words. The scan stops at the
+        // seventh space and looks at most 21 scalars past where it stops, so only that much of a
+        // (long) paragraph is taken apart into scalars.
+        var scalars: [Unicode.Scalar] = []
+        var spaces = 0, pastLastSpace = -1
+        for s in text.unicodeScalars {
+            scalars.append(s)
+            if pastLastSpace >= 0 {
+                pastLastSpace += 1
+                if pastLastSpace == 22 { break }
+            } else if s == " " {
+                spaces += 1
+                if spaces == 7 { pastLastSpace = 0 }
+            }
+        }
         var words = 1
         var end: Int? = nil
         for (i, s) in scalars.enumerated() {
             if s == " " { words += 1; if words > 7 { break } }
-            if s == ":" || (dashes.contains(s) && i > 0 && i + 1 < scalars.count && (scalars[i - 1] == " " || scalars[i + 1] == " ")) {
+            if s == ":" || (isDash(s) && i > 0 && i + 1 < scalars.count && (scalars[i - 1] == " " || scalars[i + 1] == " ")) {
                 end = i
                 // "الرياض - واس:" — a colon may follow a dash.
                 if s != ":", let colon = scalars[(i + 1)...].prefix(20).firstIndex(of: ":"),
@@ -71,11 +90,12 @@ struct Dateline: Equatable {
         }
         guard let cut = end else { return nil }
         let prefix = String(String.UnicodeScalarView(scalars[..<cut]))
-        let rest = String(String.UnicodeScalarView(scalars[(cut + 1)...])).trimmingWhitespace()
+        let restStart = text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: cut + 1)
+        let rest = String(text.unicodeScalars[restStart...]).trimmingWhitespace()
         guard !rest.isEmpty else { return nil }
         var line = Dateline()
         // Parts of the prefix: split on dashes, brackets and colons.
-        let parts = prefix.split(whereSeparator: { dashes.contains($0.unicodeScalars.first!) || "():/".contains($0) })
+        let parts = prefix.split(whereSeparator: { isDash($0.unicodeScalars.first!) || "():/".contains($0) })
             .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
         for part in parts {
             let w = Tokenizer.words(part)
@@ -89,7 +109,7 @@ struct Dateline: Equatable {
 
     static func splitAtDash(_ text: String) -> (String, String)? {
         let scalars = Array(text.unicodeScalars)
-        for (i, s) in scalars.enumerated() where dashes.contains(s) && i > 0 {
+        for (i, s) in scalars.enumerated() where isDash(s) && i > 0 {
             let left = String(String.UnicodeScalarView(scalars[..<i])).trimmingWhitespace()
             let right = String(String.UnicodeScalarView(scalars[(i + 1)...])).trimmingWhitespace()
             guard !left.isEmpty, !right.isEmpty, left.split(separator: " ").count <= 4 else { return nil }

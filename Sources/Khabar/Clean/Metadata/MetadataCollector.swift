@@ -43,8 +43,8 @@ struct MetadataCollector {
     }
 
     /// Agencies the kept body names in credit context ("وفقا لوكالة رويترز").
-    mutating func addMentionedAgencies(inWords words: [String]) {
-        addAgencies(AgencyCatalog.agencies(inWords: words, bracketed: false, creditLine: false))
+    mutating func addMentionedAgencies(in words: WordBuffer?, indices: [Int]) {
+        if let words { addAgencies(AgencyCatalog.agencies(in: words, indices: indices, bracketed: false, creditLine: false)) }
         if let agency = dateline?.agency { addAgencies([agency]) }
     }
 
@@ -75,14 +75,28 @@ struct MetadataCollector {
 enum LanguageGuess {
     static func language(of text: String) -> String? {
         var arabic = 0, latin = 0, persian = 0
-        for s in text.unicodeScalars.prefix(20_000) {
-            let v = s.value
-            if (0x0600...0x06FF).contains(v) || (0x0750...0x077F).contains(v) {
-                arabic += 1
-                // Letters Persian and Urdu use and Arabic does not: پ چ ژ گ ک ی
-                if v == 0x067E || v == 0x0686 || v == 0x0698 || v == 0x06AF || v == 0x06A9 || v == 0x06CC { persian += 1 }
-            } else if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0xC0...0x24F).contains(v) {
-                latin += 1
+        // Counted on UTF-8 lead bytes over the first 20,000 scalars: the scripts sought are told apart
+        // by the lead byte (and, for two ranges, the byte after it), so nothing is decoded.
+        withUTF8Bytes(text) { bytes in
+            let end = scalarPrefixEnd(bytes, scalars: 20_000)
+            let persianLetters = Self.persianLetters
+            var i = 0
+            while i < end {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if (b | 0x20) &- 0x61 < 26 { latin += 1 }
+                } else if b &- 0xD8 < 4 { // U+0600–U+06FF
+                    arabic += 1
+                    // Letters Persian and Urdu use and Arabic does not: پ چ ژ گ ک ی
+                    if b != 0xD8, persianLetters[Int(b &- 0xD9)] >> (bytes[i + 1] & 0x3F) & 1 != 0 { persian += 1 }
+                } else if b &- 0xC3 < 6 { // U+00C0–U+023F
+                    latin += 1
+                } else if b == 0xC9, bytes[i + 1] < 0x90 { // U+0240–U+024F
+                    latin += 1
+                } else if b == 0xDD, bytes[i + 1] >= 0x90 { // U+0750–U+077F
+                    arabic += 1
+                }
+                i += 1 // continuation bytes match none of the tests above
             }
         }
         let letters = arabic + latin
@@ -96,5 +110,19 @@ enum LanguageGuess {
             if french >= 3 { return "fr" }
         }
         return nil
+    }
+
+    /// Bit (second byte & 0x3F) set for پ (D9 BE), چ ژ ک گ (DA 86, 98, A9, AF) and ی (DB 8C).
+    static let persianLetters: [UInt64] = [1 << 0x3E, 1 << 0x06 | 1 << 0x18 | 1 << 0x29 | 1 << 0x2F, 1 << 0x0C]
+
+    /// The byte offset where the first `scalars` scalars of `bytes` end.
+    static func scalarPrefixEnd(_ bytes: UnsafeBufferPointer<UInt8>, scalars: Int) -> Int {
+        guard bytes.count > scalars else { return bytes.count } // never more scalars than bytes
+        var seen = 0
+        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+            if seen == scalars { return i }
+            seen += 1
+        }
+        return bytes.count
     }
 }
