@@ -4,6 +4,7 @@
 //   khabar-bench clean [--runs N] [--jobs N[,N…]] FILE…   read / clean / read+clean throughput
 //   khabar-bench text FILE…                               KhabarText hot paths, MB/s
 //   khabar-bench html-extract FILE…                       HTML reader output as JSON Lines
+//   khabar-bench train-relation [--out F] TRAIN.csv        retrain the relation judge's model
 //
 // FILE is anything `InputReader` takes (.jsonl, .jsonl.xz, .gz, directories, …).
 // scripts/bench.sh runs `clean` and `text` on the SaudiNewsNet week.
@@ -14,6 +15,7 @@ let usage = """
     usage: khabar-bench clean [--runs N] [--jobs N[,N...]] FILE...
            khabar-bench text FILE...
            khabar-bench html-extract FILE...
+           khabar-bench train-relation [--out FILE] [--max-false-same X] TRAIN.csv
 
       clean         times (a) reading only, (b) cleaning only (pre-read articles, one thread) and
                     (c) read+clean through Pipeline.clean(paths:), each --runs times (default 5),
@@ -21,10 +23,15 @@ let usage = """
                     for (c) (default: 1 and the number of cores).
       text          times the KhabarText hot paths over the articles' text (best of 3).
       html-extract  writes the HTML reader's output for each input as one JSON Lines object.
+      train-relation  learns the relation judge (khabar compare) from ANS stance pairs (s1,s2,stance)
+                    and writes it as Swift source, by default over
+                    Sources/Khabar/Dedupe/Relation/RelationModelData.swift (run from the repository
+                    root). --max-false-same: largest share of disagree pairs called `same` in
+                    cross-validation (default 0.08).
     """
 
 func fail(_ message: String) -> Never {
-    let synopsis = usage.split(separator: "\n").prefix(3).joined(separator: "\n")
+    let synopsis = usage.split(separator: "\n").prefix(4).joined(separator: "\n")
     FileHandle.standardError.write(Data("khabar-bench: \(message)\n\(synopsis)\n".utf8))
     exit(2)
 }
@@ -269,6 +276,7 @@ case "text": warnIfBusy(); runText(arguments)
 case "html-extract":
     guard !arguments.isEmpty else { fail("html-extract needs at least one input file") }
     dumpHTMLExtraction(paths: arguments)
+case "train-relation": runTrainRelation(arguments)
 case "-h", "--help", "help": print(usage)
 default: fail("unknown subcommand \(command)")
 }
