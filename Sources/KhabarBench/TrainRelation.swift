@@ -43,6 +43,11 @@ func runTrainRelation(_ arguments: [String]) {
     note(String(format: "trained in %.1f s; %d unmatched-word weights", Date().timeIntervalSince(started),
                 model.lexicalWeights.count))
     for line in model.notes.dropFirst() { note("  " + line) }
+    note("  trade-off in cross-validation (bound on disagree → same: threshold, agree → same, disagree → same):")
+    for point in report.tradeOff {
+        note(String(format: "    %4.0f %%: %.3f  %5.1f %%  %5.1f %%", 100 * point.bound, point.threshold,
+                    100 * point.agreeSame, 100 * point.disagreeSame))
+    }
 
     // A raw string literal: the model text needs no escaping (it never contains `"""#`).
     let source = """
@@ -60,5 +65,4 @@ func runTrainRelation(_ arguments: [String]) {
         fail("cannot write \(output): \(error)")
     }
     note("wrote \(output)")
-    _ = report
 }

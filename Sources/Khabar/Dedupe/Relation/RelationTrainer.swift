@@ -48,6 +48,9 @@ public struct RelationTrainer {
         /// stance → relation → count, from out-of-fold predictions.
         public var crossValidated: [StancePair.Stance: [PairRelation: Int]] = [:]
         public var lexicalWords = 0
+        /// For several bounds on disagree → same: the threshold and the cross-validated shares
+        /// agree → same and disagree → same it gives (how much paraphrase recall each bound costs).
+        public var tradeOff: [(bound: Double, threshold: Double, agreeSame: Double, disagreeSame: Double)] = []
 
         public func share(_ stance: StancePair.Stance, _ relation: PairRelation) -> Double {
             let total = crossValidated[stance, default: [:]].values.reduce(0, +)
@@ -95,7 +98,16 @@ public struct RelationTrainer {
                 outOfFold[row] = Self.probability(weights, examples[row])
             }
         }
-        let sameThreshold = chooseSameThreshold(examples, outOfFold, differentBelow)
+        let sameThreshold = Self.sameThreshold(examples, outOfFold, differentBelow, maxFalseSame: maxFalseSame)
+        for bound in [0.05, 0.08, 0.10, 0.15, 0.20, 0.30] {
+            let threshold = Self.sameThreshold(examples, outOfFold, differentBelow, maxFalseSame: bound)
+            func share(_ stance: StancePair.Stance) -> Double {
+                let rows = examples.indices.filter { examples[$0].stance == stance }
+                let same = rows.filter { examples[$0].similarity >= differentBelow && outOfFold[$0] >= threshold }
+                return Double(same.count) / Double(max(1, rows.count))
+            }
+            report.tradeOff.append((bound, threshold, share(.agree), share(.disagree)))
+        }
         for (row, example) in examples.enumerated() {
             let relation: PairRelation = example.similarity < differentBelow ? .different
                 : outOfFold[row] >= sameThreshold ? .same : .contradicts
@@ -142,14 +154,17 @@ public struct RelationTrainer {
     }
 
     /// The lowest probability cut at which at most `maxFalseSame` of all disagree pairs come out `same`.
-    func chooseSameThreshold(_ examples: [Example], _ probabilities: [Double], _ differentBelow: Double) -> Double {
+    static func sameThreshold(_ examples: [Example], _ probabilities: [Double], _ differentBelow: Double,
+                              maxFalseSame: Double) -> Double {
         let disagree = examples.indices.filter { examples[$0].stance == .disagree }
         let candidates = disagree.filter { examples[$0].similarity >= differentBelow }.map { probabilities[$0] }
             .sorted(by: >)
         let allowed = Int((maxFalseSame * Double(disagree.count)).rounded(.down))
         guard allowed < candidates.count else { return 0.5 }
-        let above = allowed == 0 ? 1.0 : candidates[allowed - 1]
-        return (above + candidates[allowed]) / 2
+        // Halfway to the next higher probability, so that ties with the first excluded pair stay out.
+        let excluded = candidates[allowed]
+        let above = candidates[..<allowed].last { $0 > excluded } ?? 1.0
+        return (above + excluded) / 2
     }
 
     // MARK: - Logistic regression
