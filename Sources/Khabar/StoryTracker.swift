@@ -15,8 +15,14 @@ public struct StoryTracker: Sendable {
     private var termNames: [UInt64: String] = [:]
     public var keepTermNames = false
 
-    public init(contradicts: @escaping @Sendable (String, String) -> Bool = { _, _ in false }) {
+    /// By default the relation judge decides (`khabar compare`): a near-copy it calls `contradicts`
+    /// stays in the story but is never hidden as a duplicate.
+    public init(contradicts: @escaping @Sendable (String, String) -> Bool = StoryTracker.judgeContradicts) {
         self.contradicts = contradicts
+    }
+
+    public static let judgeContradicts: @Sendable (String, String) -> Bool = { a, b in
+        RelationJudge().judge(a, b).relation == .contradicts
     }
 
     public var articleCount: Int { articles.count }
