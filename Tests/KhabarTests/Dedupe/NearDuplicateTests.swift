@@ -44,6 +44,16 @@ struct NearDuplicateTests {
         #expect(b.duplicateOf == nil)
     }
 
+    @Test func theRelationJudgeKeepsAContradictingCopyVisible() {
+        var tracker = StoryTracker() // the shipped relation judge
+        let a = tracker.add(F.article("a", title: "الصحة: 17 إصابة جديدة", body: Self.wire))
+        var changed = Self.wire
+        changed[0] = changed[0].replacingOccurrences(of: "17", with: "71")
+        let b = tracker.add(F.article("b", title: "الصحة: 71 إصابة جديدة", body: changed, at: F.start + 60))
+        #expect(b.duplicateOf == nil, "another number is another claim, not a copy")
+        #expect(b.story == a.story, "a contradicting report stays in the same story")
+    }
+
     @Test func earliestCopyIsTheOriginalEvenWhenItArrivesLater() {
         var tracker = StoryTracker()
         tracker.add(F.article("late", title: "الصحة: 17 إصابة جديدة", body: Self.wire, at: F.start + 7200))
