@@ -107,9 +107,10 @@ public struct Cleaner: Sendable {
         let top = blocks.indices.filter { labels[$0] == nil }.prefix(4)
         var titleIndex: Int? = nil
         if let hinted = raw.hints.title {
-            // Blocks carry their words already; the texts have not been changed yet.
-            let hintWords = Tokenizer.words(hinted)
-            titleIndex = top.first { blocks[$0].wordCount == hintWords.count && blocks[$0].words.strings == hintWords }
+            // Blocks carry their words already (the texts have not been changed yet). Words are
+            // compared joined: one presentation form in a hint ("ﷺ") is several words in a line.
+            let hintKey = Tokenizer.words(hinted).joined(separator: " ")
+            titleIndex = top.first { blocks[$0].words.withBytes { TextEquality.equal(UnsafeBufferPointer(rebasing: $0.dropLast()), hintKey) } }
         } else if let first = top.first, isHeadlineLike(blocks[first]), top.count > 1,
                   Dateline.parseLine(blocks[first].text) == nil {
             titleIndex = first

@@ -75,6 +75,17 @@ struct LineRulesTests {
         #expect(fromHTML.paragraphs.contains("WTV_Frequency"))
     }
 
+    /// A title hint is matched by its words joined: one presentation form ("ﷺ") spells several words.
+    @Test func titleHintWithPresentationForms() {
+        let headline = "لا صلى الله عليه وسلم جل جلاله"
+        let body = "تفقد الرئيس الروسي فلاديمير بوتين والزعيم الكوري الشمالي كيم جونغ أون منشآت لتجميع وإطلاق صواريخ فضائية."
+        let raw = RawArticle(id: "p", source: .file(path: "p.jsonl"), kind: .jsonLines, text: "\(headline)\n\(body)",
+                             hints: MetadataHints(title: "ﻻ ﷺ ﷻ"))
+        let clean = Cleaner().clean(raw)
+        #expect(clean.paragraphs == [body])
+        #expect(clean.removed.contains(RemovedBlock(text: headline, reason: .title)))
+    }
+
     @Test func code() throws {
         #expect(try Self.classify(".article-img-ratio{ display:block;padding-bottom: 67%;position:relative; }") == .code)
         #expect(try Self.classify("(adsbygoogle = window.adsbygoogle || []).push({});") == .code)

@@ -104,20 +104,9 @@ enum AgencyCatalog {
         return found
     }
 
-    /// Word `k` of `buffer` equals `word` as a String. Bytes decide when both are ASCII or Arabic
-    /// block only: normalised words of those scripts hold no combining marks, so no two different
-    /// byte strings of them are canonically equivalent.
+    /// Word `k` of `buffer` equals `word` as a String.
     static func sameWord(_ buffer: WordBuffer, _ k: Int, _ word: String) -> Bool {
-        let decided: Bool? = buffer.withWord(k) { bytes in
-            if bytes.elementsEqual(word.utf8) { return true }
-            return isASCIIOrArabicBlock(bytes) && isASCIIOrArabicBlock(word.utf8) ? false : nil
-        }
-        return decided ?? (buffer.string(k) == word)
-    }
-
-    static func isASCIIOrArabicBlock<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
-        // Lead bytes D8–DB start U+0600–U+06FF; continuation bytes are 80–BF.
-        bytes.allSatisfy { $0 < 0xC0 || ($0 >= 0xD8 && $0 <= 0xDB) }
+        buffer.withWord(k) { TextEquality.equal($0, word) }
     }
 
     /// The canonical agency when the whole of `name` is an agency ("رويترز", "أ ف ب"), else nil.
