@@ -51,6 +51,8 @@ public struct RelationTrainer {
         /// For several bounds on disagree → same: the threshold and the cross-validated shares
         /// agree → same and disagree → same it gives (how much paraphrase recall each bound costs).
         public var tradeOff: [(bound: Double, threshold: Double, agreeSame: Double, disagreeSame: Double)] = []
+        /// Each training pair's out-of-fold probability of `same` and its similarity, in input order.
+        public var outOfFold: [(probability: Double, similarity: Double)] = []
 
         public func share(_ stance: StancePair.Stance, _ relation: PairRelation) -> Double {
             let total = crossValidated[stance, default: [:]].values.reduce(0, +)
@@ -99,6 +101,7 @@ public struct RelationTrainer {
             }
         }
         let sameThreshold = Self.sameThreshold(examples, outOfFold, differentBelow, maxFalseSame: maxFalseSame)
+        report.outOfFold = examples.indices.map { (outOfFold[$0], examples[$0].similarity) }
         for bound in [0.05, 0.08, 0.10, 0.15, 0.20, 0.30] {
             let threshold = Self.sameThreshold(examples, outOfFold, differentBelow, maxFalseSame: bound)
             func share(_ stance: StancePair.Stance) -> Double {
