@@ -53,6 +53,11 @@ func runTrainRelation(_ arguments: [String]) {
     note(String(format: "trained in %.1f s; %d unmatched-word weights", Date().timeIntervalSince(started),
                 model.lexicalWeights.count))
     for line in model.notes.dropFirst() { note("  " + line) }
+    note("  dense features (weight; pairs where not zero: agree, disagree):")
+    for (use, weight) in zip(report.featureUse, model.denseWeights) {
+        note("    " + use.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+            + String(format: "%7.3f  %4d  %4d", weight, use.agree, use.disagree))
+    }
     note("  trade-off in cross-validation (bound on disagree → same: threshold, agree → same, disagree → same):")
     for point in report.tradeOff {
         note(String(format: "    %4.0f %%: %.3f  %5.1f %%  %5.1f %%", 100 * point.bound, point.threshold,
@@ -77,10 +82,10 @@ func runTrainRelation(_ arguments: [String]) {
     note("wrote \(output)")
     if let dumpPath {
         // For error analysis: stance, out-of-fold probability, similarity, the two texts.
-        var lines = ["stance\tprobability\tsimilarity\ts1\ts2"]
-        for (pair, cv) in zip(pairs, report.outOfFold) {
+        var lines = ["stance\tprobability\tsimilarity\ts1\ts2\tfeatures"]
+        for ((pair, cv), active) in zip(zip(pairs, report.outOfFold), report.activeFeatures) {
             lines.append("\(pair.stance.rawValue)\t" + String(format: "%.4f\t%.3f", cv.probability, cv.similarity)
-                + "\t\(pair.a)\t\(pair.b)")
+                + "\t\(pair.a)\t\(pair.b)\t" + active.joined(separator: " "))
         }
         do { try (lines.joined(separator: "\n") + "\n").write(toFile: dumpPath, atomically: true, encoding: .utf8) } catch {
             fail("cannot write \(dumpPath): \(error)")
