@@ -6,6 +6,7 @@
 //   khabar-bench html-extract FILE…                       HTML reader output as JSON Lines
 //   khabar-bench build-background OUTPUT FILE…            the IDF prior shipped as a resource
 //   khabar-bench train-relation [--out F] TRAIN.csv        retrain the relation judge's model
+//   khabar-bench relation FILE…                           relation judge on long texts, µs per pair
 //
 // FILE is anything `InputReader` takes (.jsonl, .jsonl.xz, .gz, directories, …).
 // scripts/bench.sh runs `clean` and `text` on the SaudiNewsNet week.
@@ -17,7 +18,8 @@ let usage = """
            khabar-bench text FILE...
            khabar-bench html-extract FILE...
            khabar-bench build-background OUTPUT FILE...
-           khabar-bench train-relation [--out FILE] [--max-false-same X] TRAIN.csv
+           khabar-bench relation FILE...
+           khabar-bench train-relation [--out FILE] [--max-false-same X] [--c C] [--min-word-pairs N] TRAIN.csv
 
       clean         times (a) reading only, (b) cleaning only (pre-read articles, one thread) and
                     (c) read+clean through Pipeline.clean(paths:), each --runs times (default 5),
@@ -27,15 +29,19 @@ let usage = """
       html-extract  writes the HTML reader's output for each input as one JSON Lines object.
       build-background  counts term document frequencies over the inputs into OUTPUT (the IDF
                     prior in Sources/Khabar/Resources/background-df.bin).
+      relation      times the relation judge on long texts: each article against a copy with one
+                    number changed, and against the next article.
       train-relation  learns the relation judge (khabar compare) from ANS stance pairs (s1,s2,stance)
                     and writes it as Swift source, by default over
                     Sources/Khabar/Dedupe/Relation/RelationModelData.swift (run from the repository
                     root). --max-false-same: largest share of disagree pairs called `same` in
-                    cross-validation (default 0.08).
+                    cross-validation (default 0.08); --c: inverse L2 strength (0.5);
+                    --min-word-pairs: pairs an unmatched word needs for a weight of its own (2);
+                    --dump-cv FILE: the training pairs' out-of-fold predictions as TSV.
     """
 
 func fail(_ message: String) -> Never {
-    let synopsis = usage.split(separator: "\n").prefix(4).joined(separator: "\n")
+    let synopsis = usage.split(separator: "\n").prefix(5).joined(separator: "\n")
     FileHandle.standardError.write(Data("khabar-bench: \(message)\n\(synopsis)\n".utf8))
     exit(2)
 }
@@ -282,6 +288,7 @@ case "html-extract":
     guard !arguments.isEmpty else { fail("html-extract needs at least one input file") }
     dumpHTMLExtraction(paths: arguments)
 case "train-relation": runTrainRelation(arguments)
+case "relation": warnIfBusy(); runRelationBenchmark(arguments)
 case "-h", "--help", "help": print(usage)
 default: fail("unknown subcommand \(command)")
 }

@@ -11,6 +11,7 @@ struct RelationModelTests {
         #expect(model.sameThreshold > 0 && model.sameThreshold < 1)
         #expect(model.differentBelowSimilarity > 0 && model.differentBelowSimilarity < 1)
         #expect(model.notes.contains { $0.contains("cross-validation") })
+        #expect(model.untrainedFeatures.isEmpty, "retrain: khabar-bench train-relation (features added since)")
     }
 
     @Test func textFormRoundTrips() throws {
@@ -27,6 +28,9 @@ struct RelationModelTests {
         #expect(throws: RelationModel.FormatError.self) { try RelationModel(parsing: "parameter\tbias\tx\n") }
         #expect(throws: RelationModel.FormatError.self) { try RelationModel(parsing: "dense\tno_such_feature\t1\n") }
         #expect(throws: RelationModel.FormatError.self) { try RelationModel(parsing: "parameter\tbias\t0\n") }
+        let stale = try? RelationModel(parsing: "parameter\tbias\t0\nparameter\tsame_threshold\t0.5\n"
+            + "parameter\tdifferent_below_similarity\t0.2\ndense\tsimilarity\t1\n")
+        #expect(stale?.untrainedFeatures.count == PairFeatures.denseNames.count - 1)
     }
 
     @Test func lbfgsFindsTheMinimum() {

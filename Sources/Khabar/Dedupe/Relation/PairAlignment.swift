@@ -11,38 +11,34 @@ struct PairAlignment {
     private(set) var matchedCount = 0
 
     /// Above this many leftover pairs the loose passes are skipped: the texts differ widely anyway.
-    static let loosePassBudget = 40_000
+    static let loosePassBudget = 4_096
 
     init(_ a: RelationText, _ b: RelationText) {
         partnerOfA = Array(repeating: -1, count: a.words.count)
         partnerOfB = Array(repeating: -1, count: b.words.count)
 
-        // Index of b's words by each key, in text order.
-        var byStem: [UInt64: [Int32]] = [:]
-        var byVariant: [UInt64: [Int32]] = [:]
-        var bySkeleton: [UInt64: [Int32]] = [:]
-        for (j, word) in b.words.enumerated() {
-            byStem[word.stemHash, default: []].append(Int32(j))
-            for k in 0..<word.variants.count { byVariant[word.variants[k], default: []].append(Int32(j)) }
-            bySkeleton[word.skeletonHash, default: []].append(Int32(j))
+        // b's words by each key, as chains in text order (a head per key, then `next` links).
+        let stems = KeyChains(b.words.count) { j, add in add(b.words[j].stemHash) }
+        let variants = KeyChains(b.words.count) { j, add in
+            for k in 0..<b.words[j].variants.count { add(b.words[j].variants[k]) }
         }
+        let skeletons = KeyChains(b.words.count) { j, add in add(b.words[j].skeletonHash) }
 
         for (i, word) in a.words.enumerated() {
-            if let j = firstFree(byStem[word.stemHash]) { pair(i, j) }
+            if let j = stems.first(word.stemHash, where: { partnerOfB[$0] < 0 }) { pair(i, Int32(j)) }
         }
         for (i, word) in a.words.enumerated() where partnerOfA[i] < 0 {
-            var best: Int32 = .max
+            var best = Int.max
             for k in 0..<word.variants.count {
-                if let j = firstFree(byVariant[word.variants[k]]), j < best { best = j }
+                if let j = variants.first(word.variants[k], where: { partnerOfB[$0] < 0 }), j < best { best = j }
             }
-            if best != .max { pair(i, best) }
+            if best != .max { pair(i, Int32(best)) }
         }
         for (i, word) in a.words.enumerated() where partnerOfA[i] < 0 {
-            guard let candidates = bySkeleton[word.skeletonHash] else { continue }
-            for j in candidates where partnerOfB[Int(j)] < 0 && Self.sameSkeleton(a, word, b, b.words[Int(j)]) {
-                pair(i, j)
-                break
+            let found = skeletons.first(word.skeletonHash) { j in
+                partnerOfB[j] < 0 && Self.sameSkeleton(a, word, b, b.words[j])
             }
+            if let j = found { pair(i, Int32(j)) }
         }
 
         let leftA = (0..<a.words.count).filter { partnerOfA[$0] < 0 }
@@ -60,12 +56,6 @@ struct PairAlignment {
 
     func partner(ofA i: Int) -> Int? { partnerOfA[i] < 0 ? nil : Int(partnerOfA[i]) }
     func partner(ofB j: Int) -> Int? { partnerOfB[j] < 0 ? nil : Int(partnerOfB[j]) }
-
-    private func firstFree(_ candidates: [Int32]?) -> Int32? {
-        guard let candidates else { return nil }
-        for j in candidates where partnerOfB[Int(j)] < 0 { return j }
-        return nil
-    }
 
     private mutating func pair(_ i: Int, _ j: Int32) {
         partnerOfA[i] = j
@@ -106,5 +96,42 @@ struct PairAlignment {
         }
         edits += (s.endIndex - i) + (t.endIndex - j)
         return edits <= 1
+    }
+}
+
+/// Word indices by key without an array per key: a head index per key and a `next` link per entry,
+/// each chain in increasing word order.
+struct KeyChains {
+    private var heads = HashTable64<Int32>()
+    private var next: [Int32] = []
+    private var word: [Int32] = []
+
+    /// `keysOf(j, add)` calls `add` with each key of word j, for j in 0..<count.
+    init(_ count: Int, _ keysOf: (Int, (UInt64) -> Void) -> Void) {
+        var heads = HashTable64<Int32>(minimumCapacity: count * 2)
+        var next: [Int32] = [], word: [Int32] = []
+        next.reserveCapacity(count)
+        word.reserveCapacity(count)
+        for j in (0..<count).reversed() { // prepend in reverse, so chains run forwards
+            keysOf(j) { key in
+                word.append(Int32(j))
+                next.append(heads[key] ?? -1)
+                heads.set(key, Int32(word.count - 1))
+            }
+        }
+        self.heads = heads
+        self.next = next
+        self.word = word
+    }
+
+    /// The first word with `key` that passes `accept`.
+    func first(_ key: UInt64, where accept: (Int) -> Bool) -> Int? {
+        var entry = heads[key] ?? -1
+        while entry >= 0 {
+            let j = Int(word[Int(entry)])
+            if accept(j) { return j }
+            entry = next[Int(entry)]
+        }
+        return nil
     }
 }

@@ -15,7 +15,8 @@ struct PairFeatures {
         for group in ["substitution", "strict", "lone_strict"] {
             names += SubstitutionKind.allCases.map { group + ":" + $0.rawValue }
         }
-        names += ["both_numbers", "both_times", "modality_differs", "order_inversions"]
+        names += ["both_numbers", "both_times", "modality_differs", "order_inversions", "role_swap",
+                  "segment_pole_conflict"]
         return names
     }()
     static let denseIndex: [String: Int] = Dictionary(uniqueKeysWithValues: denseNames.enumerated().map { ($1, $0) })
@@ -81,6 +82,8 @@ struct PairFeatures {
         }
         if a.hasModality != b.hasModality { add("modality_differs") }
         add("order_inversions", Self.inversionRate(alignment, countA))
+        if Self.hasRoleSwap(a, b, alignment) { add("role_swap") }
+        if Self.segmentPoleConflict(a, b, alignment) { add("segment_pole_conflict") }
 
         var seen = Set<UInt64>()
         for (text, indices) in [(a, unmatchedA), (b, unmatchedB)] {
@@ -133,6 +136,50 @@ struct PairFeatures {
             if let best { result[Key(word: best.index, concept: pole.concept), default: 0] += Int(pole.sign) }
         }
         return result
+    }
+
+    /// "X verb Y" on one side, "Y verb X" on the other: two matched countries or leaders sit tightly
+    /// on either side of the same matched pivot, in opposite order ("كندا تشتكي أميركا" /
+    /// "أميركا تشتكي كندا", "ميركل تحذر ترامب" / "ترامب يحذر ميركل").
+    static func hasRoleSwap(_ a: RelationText, _ b: RelationText, _ alignment: PairAlignment) -> Bool {
+        let before = 2, after = 3 // word positions: a subject just before the verb, an object soon after
+        for (v, pivot) in a.words.enumerated() {
+            guard let v2 = alignment.partner(ofA: v), pivot.place == nil else { continue }
+            let pivotB = b.words[v2]
+            for (x, wordX) in a.words.enumerated() where wordX.place != nil && wordX.position < pivot.position
+                && pivot.position - wordX.position <= before {
+                guard let x2 = alignment.partner(ofA: x) else { continue }
+                let xB = b.words[x2]
+                guard xB.position > pivotB.position && xB.position - pivotB.position <= after else { continue }
+                for (y, wordY) in a.words.enumerated() where wordY.place != nil && wordY.place != wordX.place
+                    && wordY.position > pivot.position
+                    && wordY.position - pivot.position <= after {
+                    guard let y2 = alignment.partner(ofA: y) else { continue }
+                    let yB = b.words[y2]
+                    if yB.position < pivotB.position && pivotB.position - yB.position <= before { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Each matched word falls under the pole word before it ("ارتفاع الدولار مع هبوط اليورو": الدولار
+    /// under ارتفاع, اليورو under هبوط); the same word under opposite poles of one concept on the two
+    /// sides is a contradiction.
+    static func segmentPoleConflict(_ a: RelationText, _ b: RelationText, _ alignment: PairAlignment) -> Bool {
+        func segments(_ text: RelationText) -> [RelationLexicon.Pole?] {
+            var current: RelationLexicon.Pole? = nil
+            return text.words.map { word in
+                if let pole = word.pole { current = pole; return nil }
+                return current
+            }
+        }
+        let underA = segments(a), underB = segments(b)
+        for (i, pole) in underA.enumerated() {
+            guard let pole, let j = alignment.partner(ofA: i), let other = underB[j] else { continue }
+            if pole.concept == other.concept && pole.sign != other.sign { return true }
+        }
+        return false
     }
 
     /// Share of matched word pairs whose order differs between the sides (0 = same order).

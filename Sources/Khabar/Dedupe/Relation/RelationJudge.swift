@@ -61,7 +61,8 @@ public struct RelationJudge: Sendable {
         judge(RelationText(a), RelationText(b))
     }
 
-    func judge(_ a: RelationText, _ b: RelationText) -> PairJudgement {
+    /// The same judgement on texts analysed beforehand (each `RelationText` can be reused across pairs).
+    public func judge(_ a: RelationText, _ b: RelationText) -> PairJudgement {
         let alignment = PairAlignment(a, b)
         let similarity = PairFeatures.similarity(a.words.count, b.words.count, alignment.matchedCount)
         if max(a.words.count, b.words.count) > Self.longTextWords {
@@ -103,7 +104,8 @@ public struct RelationJudge: Sendable {
 
 extension ContradictionCues {
     /// The cues between two analysed texts. With `strictPlaces` (long texts) only places among the
-    /// unmatched words count, since articles name many places in passing.
+    /// unmatched words count, since articles name many places in passing, negations count by number,
+    /// and poles count only among the unmatched words.
     static func between(_ a: RelationText, _ b: RelationText, _ alignment: PairAlignment,
                         strictPlaces: Bool) -> ContradictionCues {
         var cues: ContradictionCues = []
@@ -111,8 +113,9 @@ extension ContradictionCues {
         if strictPlaces ? a.negations != b.negations : (a.negations > 0) != (b.negations > 0) { cues.insert(.negation) }
         let unmatchedA = (0..<a.words.count).filter { alignment.partner(ofA: $0) == nil }
         let unmatchedB = (0..<b.words.count).filter { alignment.partner(ofB: $0) == nil }
+        // Poles attached to their words cost poles × words: headlines only.
         if poleDifference(a, unmatchedA, b, unmatchedB).conflicts > 0
-            || PairFeatures.attachedPoleConflict(a, b, alignment) {
+            || (!strictPlaces && PairFeatures.attachedPoleConflict(a, b, alignment)) {
             cues.insert(.antonym)
         }
         let places = strictPlaces ? unmatchedPlaceDifference(a, unmatchedA, b, unmatchedB) : placeDifference(a, b).substitution

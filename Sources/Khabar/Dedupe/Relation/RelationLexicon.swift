@@ -24,15 +24,16 @@ enum RelationLexicon {
             + "أعلى الأعلى أكبر الأكبر أكثر الأكثر يفوق تفوق يتجاوز "
             // winning and succeeding are gains too: فوز / خسارة
             + "فوز يفوز تفوز فاز فازت انتصار ينتصر تنتصر انتصر نجاح ينجح تنجح نجح نجحت تأهل يتأهل تتأهل "
-            + "تأهلت ربح أرباح يربح تربح",
+            + "تأهلت ربح أرباح يربح تربح تعافي يتعافى تتعافى تعافى يحلق تحلق حلق",
          "انخفاض ينخفض تنخفض انخفض انخفضت منخفض منخفضة هبوط يهبط تهبط هبط هبطت تراجع يتراجع تتراجع تراجعت "
             + "خفض يخفض تخفض تخفيض انهيار ينهار تنهار انهار تدهور يتدهور تتدهور تهوي يهوي هوى هوت "
             + "خسارة خسائر يخسر تخسر خسر خسرت نقص ينقص تقلص يتقلص تتقلص ضعف يضعف تضعف انكماش ينكمش "
             + "انخفاضا هبوطا تراجعا تهاوي يتهاوى أدنى الأدنى أقل الأقل يقل تقل أصغر الأصغر "
-            + "هزيمة ينهزم انهزم فشل يفشل تفشل فشلت إخفاق يخفق تخفق أخفق إقصاء يقصى"),
+            + "هزيمة ينهزم انهزم فشل يفشل تفشل فشلت إخفاق يخفق تخفق أخفق إقصاء يقصى "
+            + "سقوط يسقط تسقط انزلاق ينزلق تنزلق تدني متدني انحدار ينحدر"),
         ("acceptance",
          "قبول يقبل تقبل قبلت موافقة يوافق توافق وافق وافقت تأييد يؤيد تؤيد أيد دعم يدعم تدعم "
-            + "ترحيب يرحب ترحب رحب رحبت يصادق مصادقة",
+            + "ترحيب يرحب ترحب رحب رحبت يصادق مصادقة إشادة يشيد تشيد أشاد أشادت",
          "رفض يرفض ترفض رفضت معارضة يعارض تعارض عارض إدانة يدين تدين أدان أدانت يندد تندد ندد "
             + "انتقاد ينتقد تنتقد انتقد انتقدت يستنكر تستنكر"),
         ("affirmation",
@@ -43,14 +44,14 @@ enum RelationLexicon {
          "بدء يبدأ تبدأ بدأ بدأت استمرار يستمر تستمر استمرت مواصلة يواصل تواصل واصل واصلت "
             + "استئناف يستأنف تستأنف انطلاق تنطلق ينطلق",
          "توقف يتوقف تتوقف توقفت وقف يوقف إيقاف تعليق يعلق تعلق علقت إنهاء ينهي تنهي انتهاء ينتهي "
-            + "تأجيل يؤجل تؤجل أجلت إلغاء يلغي تلغي ألغت ألغى"),
-        ("permission", "يسمح تسمح سماح السماح سمحت يجيز إباحة",
+            + "تأجيل يؤجل تؤجل أجلت إلغاء يلغي تلغي ألغت ألغى تجميد يجمد تجمد"),
+        ("permission", "يسمح تسمح سماح السماح سمحت يجيز إباحة يتيح تتيح",
          "منع يمنع تمنع منعت حظر يحظر تحظر ممنوع ممنوعة"),
         ("conflict",
          "حرب هجوم هجمات اشتباكات اشتباك قتال تصعيد تظاهرات احتجاجات توتر توترات",
          "هدوء سلام هدنة تهدئة تهدأ يهدأ استقرار يستقر تستقر"),
         ("freedom", "إفراج يفرج تفرج أفرج أفرجت براءة تبرئة يبرئ",
-         "اعتقال يعتقل تعتقل اعتقل اعتقلت احتجاز يحتجز سجن يسجن إعدام"),
+         "اعتقال يعتقل تعتقل اعتقل اعتقلت احتجاز يحتجز سجن يسجن حبس قبض توقيف إعدام"),
         ("office", "تعيين يعين تعين عين عينت ترقية",
          "إقالة يقيل تقيل أقال أقالت عزل يعزل استقالة يستقيل تستقيل"),
         ("time", "قبل قبيل سابق", "بعد لاحق"),
@@ -72,31 +73,34 @@ enum RelationLexicon {
 
     /// Particles and words that negate what follows.
     static let negations = "لا لم لن ليس ليست ليسوا غير عدم دون بدون بلا ولا ولم ولن وليس"
+    /// After a negation particle, these make "still" (لا يزال، لا تزال، ما زال), not a negation.
+    static let stillVerbs = "زال زالت يزال تزال يزالون"
     /// Words that turn a fact into a possibility, a plan, a threat or a question.
     static let modality = "قد ربما يحتمل محتمل احتمال يعتزم تعتزم يدرس تدرس يتوقع تتوقع متوقع مرتقب يهدد تهدد هل يمكن"
     /// Connectives and light verbs that paraphrases add or drop freely; not content.
     static let connectives = "بسبب لأن عقب إثر جراء نتيجة وسط بفعل تم يتم قام قامت تقوم يقوم"
 
-    /// Countries with their capitals, big cities, adjectives and usual metonyms: one id per country,
-    /// so "واشنطن" and "أميركا" are the same place and "اليمن" / "موزمبيق" are different ones.
+    /// Countries with their capitals, big cities, adjectives, usual metonyms and best-known leaders:
+    /// one id per country, so "واشنطن", "ترامب" and "أميركا" are the same actor and "اليمن" / "موزمبيق"
+    /// are different places.
     static let places: [(id: String, names: String)] = [
-        ("egypt", "مصر مصري القاهرة الإسكندرية"), ("saudi", "السعودية سعودي المملكة الرياض جدة مكة"),
+        ("egypt", "مصر مصري القاهرة الإسكندرية السيسي"), ("saudi", "السعودية سعودي المملكة الرياض جدة مكة سلمان"),
         ("uae", "الإمارات إماراتي أبوظبي دبي الشارقة"), ("qatar", "قطر قطري الدوحة"),
         ("bahrain", "البحرين بحريني المنامة"), ("oman", "عمان عماني مسقط"), ("kuwait", "الكويت كويتي"),
         ("yemen", "اليمن يمني صنعاء عدن الحديدة الحوثي الحوثيين"),
         ("iraq", "العراق عراقي بغداد البصرة الموصل أربيل"), ("syria", "سوريا سورية سوري دمشق حلب إدلب درعا الغوطة"),
         ("lebanon", "لبنان لبناني بيروت"), ("jordan", "الأردن أردني"), ("palestine", "فلسطين فلسطيني غزة الضفة"),
-        ("israel", "إسرائيل إسرائيلي"), ("sudan", "السودان سوداني الخرطوم"), ("libya", "ليبيا ليبي طرابلس بنغازي"),
+        ("israel", "إسرائيل إسرائيلي نتنياهو"), ("sudan", "السودان سوداني الخرطوم"), ("libya", "ليبيا ليبي طرابلس بنغازي"),
         ("tunisia", "تونس تونسي"), ("algeria", "الجزائر جزائري"), ("morocco", "المغرب مغربي الرباط"),
         ("mauritania", "موريتانيا موريتاني"), ("somalia", "الصومال صومالي مقديشو"),
-        ("russia", "روسيا روسي موسكو الكرملين"), ("ukraine", "أوكرانيا أوكراني كييف"),
+        ("russia", "روسيا روسي موسكو الكرملين بوتين بوتن"), ("ukraine", "أوكرانيا أوكراني كييف"),
         ("china", "الصين صيني بكين شنغهاي"), ("japan", "اليابان ياباني طوكيو"), ("india", "الهند هندي نيودلهي مومباي"),
-        ("pakistan", "باكستان باكستاني"), ("iran", "إيران إيراني طهران"), ("turkey", "تركيا تركي أنقرة إسطنبول اسطنبول"),
-        ("germany", "ألمانيا ألماني برلين"), ("france", "فرنسا فرنسي باريس"), ("uk", "بريطانيا بريطاني لندن إنجلترا"),
+        ("pakistan", "باكستان باكستاني"), ("iran", "إيران إيراني طهران روحاني خامنئي"), ("turkey", "تركيا تركي أنقرة إسطنبول اسطنبول أردوغان"),
+        ("germany", "ألمانيا ألماني برلين ميركل"), ("france", "فرنسا فرنسي باريس ماكرون"), ("uk", "بريطانيا بريطاني لندن إنجلترا ماي جونسون"),
         ("italy", "إيطاليا إيطالي روما"), ("spain", "إسبانيا اسبانيا إسباني مدريد برشلونة"),
-        ("usa", "أميركا أمريكا أميركي أمريكي واشنطن الولايات نيويورك"), ("canada", "كندا كندي أوتاوا"),
+        ("usa", "أميركا أمريكا أميركي أمريكي واشنطن الولايات نيويورك ترامب"), ("canada", "كندا كندي أوتاوا"),
         ("mexico", "المكسيك مكسيكي"), ("brazil", "البرازيل برازيلي"), ("argentina", "الأرجنتين أرجنتيني"),
-        ("venezuela", "فنزويلا فنزويلي كاراكاس"), ("korea", "كوريا كوري سيول"), ("afghanistan", "أفغانستان أفغاني كابول"),
+        ("venezuela", "فنزويلا فنزويلي كاراكاس مادورو"), ("korea", "كوريا كوري سيول"), ("afghanistan", "أفغانستان أفغاني كابول"),
         ("ethiopia", "إثيوبيا أثيوبيا إثيوبي أثيوبي"), ("greece", "اليونان يوناني أثينا"), ("cyprus", "قبرص قبرصي"),
         ("europe", "أوروبا أوروبي بروكسل"), ("africa", "أفريقيا إفريقيا أفريقي إفريقي"), ("asia", "آسيا آسيوي"),
         ("australia", "أستراليا استراليا أسترالي"), ("indonesia", "إندونيسيا إندونيسي جاكرتا"),
@@ -114,7 +118,7 @@ enum RelationLexicon {
         ("عشرون عشرين", 20), ("ثلاثون ثلاثين", 30), ("أربعون أربعين", 40), ("خمسون خمسين", 50), ("ستون ستين", 60),
         ("سبعون سبعين", 70), ("ثمانون ثمانين", 80), ("تسعون تسعين", 90), ("مئة مائة", 100), ("مئتين مائتين", 200),
         ("ألفين", 2000), ("مليونين مليوني", 2e6), ("مليارين ملياري", 2e9),
-        ("الأول", 1), ("الثاني", 2), ("الثالث", 3), ("الرابع", 4), ("الخامس", 5), ("السادس", 6), ("السابع", 7),
+        ("أول أولى الأول", 1), ("الثاني", 2), ("الثالث", 3), ("الرابع", 4), ("الخامس", 5), ("السادس", 6), ("السابع", 7),
         ("الثامن", 8), ("التاسع", 9), ("العاشر", 10), ("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1.0 / 3),
     ]
     static let scales: [(words: String, value: Double)] = [
@@ -124,58 +128,73 @@ enum RelationLexicon {
     static let timeWords = "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
         + "السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة"
 
-    // MARK: - Lookup tables (hashes of normalised words or stems)
+    // MARK: - Lookup tables (by hash of the normalised word, or of a stem variant)
+
+    /// What the lexicon knows about a stem.
+    struct StemCues: Sendable {
+        var pole: Pole?
+        var place: UInt16?
+        var isTime = false
+        var isModality = false
+    }
+
+    /// What the lexicon knows about a whole normalised word.
+    struct WordCues: Sendable {
+        var isNegation = false
+        var isStill = false
+        /// Stop words and connectives: not content.
+        var isFunctionWord = false
+        /// A spelled-out number; scale words (ألف، مليون…) as −scale.
+        var number: Double?
+    }
 
     static let conceptNames: [String] = opposites.map(\.concept)
 
-    /// Stem hash → pole. The first listing wins when two entries share a stem.
-    static let poleByStem: [UInt64: Pole] = {
-        var table: [UInt64: Pole] = [:]
-        for (index, entry) in opposites.enumerated() {
-            for (words, sign) in [(entry.plus, Int8(1)), (entry.minus, Int8(-1))] {
-                for word in words.split(separator: " ") {
-                    let key = stemHash(String(word))
-                    if table[key] == nil { table[key] = Pole(concept: UInt8(index), sign: sign) }
+    /// Stem hash → cues. For poles and places the first listing wins when two entries share a stem.
+    static let stems: HashTable64<StemCues> = {
+        var table = HashTable64<StemCues>(minimumCapacity: 1024)
+        func add(_ words: String, _ change: (inout StemCues) -> Void) {
+            for word in words.split(separator: " ") {
+                table.update(stemHash(String(word))) { old in
+                    var cues = old ?? StemCues()
+                    change(&cues)
+                    return cues
                 }
             }
         }
+        for (index, entry) in opposites.enumerated() {
+            add(entry.plus) { if $0.pole == nil { $0.pole = Pole(concept: UInt8(index), sign: 1) } }
+            add(entry.minus) { if $0.pole == nil { $0.pole = Pole(concept: UInt8(index), sign: -1) } }
+        }
+        for (index, entry) in places.enumerated() {
+            add(entry.names) { if $0.place == nil { $0.place = UInt16(index) } }
+        }
+        add(timeWords) { $0.isTime = true }
+        add(modality) { $0.isModality = true }
         return table
     }()
 
-    static let placeByStem: [UInt64: UInt16] = {
-        var table: [UInt64: UInt16] = [:]
-        for (index, entry) in places.enumerated() {
-            for word in entry.names.split(separator: " ") where table[stemHash(String(word))] == nil {
-                table[stemHash(String(word))] = UInt16(index)
+    /// Word hash → cues (negations, "still" verbs, function words, number words).
+    static let words: HashTable64<WordCues> = {
+        var table = HashTable64<WordCues>(minimumCapacity: 1024)
+        func add(_ words: some Sequence<String>, _ change: (inout WordCues) -> Void) {
+            for word in words {
+                table.update(wordHash(word)) { old in
+                    var cues = old ?? WordCues()
+                    change(&cues)
+                    return cues
+                }
             }
         }
+        func split(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+        add(StopWords.arabic) { $0.isFunctionWord = true }
+        add(split(connectives)) { $0.isFunctionWord = true }
+        add(split(negations)) { $0.isNegation = true }
+        add(split(stillVerbs)) { $0.isStill = true }
+        for (words, value) in numberWords { add(split(words)) { $0.number = value } }
+        for (words, value) in scales { add(split(words)) { $0.number = -value } }
         return table
     }()
-
-    static let negationWords: Set<UInt64> = wordHashes(negations)
-    static let modalityStems: Set<UInt64> = Set(modality.split(separator: " ").map { stemHash(String($0)) })
-    static let connectiveWords: Set<UInt64> = wordHashes(connectives)
-    static let timeStems: Set<UInt64> = Set(timeWords.split(separator: " ").map { stemHash(String($0)) })
-
-    /// Normalised word hash → value, for number words (with no prefix).
-    static let numberByWord: [UInt64: Double] = {
-        var table: [UInt64: Double] = [:]
-        for (words, value) in numberWords {
-            for word in words.split(separator: " ") { table[wordHash(String(word))] = value }
-        }
-        return table
-    }()
-    static let scaleByWord: [UInt64: Double] = {
-        var table: [UInt64: Double] = [:]
-        for (words, value) in scales {
-            for word in words.split(separator: " ") { table[wordHash(String(word))] = value }
-        }
-        return table
-    }()
-
-    private static func wordHashes(_ spaceSeparated: String) -> Set<UInt64> {
-        Set(spaceSeparated.split(separator: " ").map { wordHash(String($0)) })
-    }
 
     /// Hash of the matching-normalised word.
     static func wordHash(_ word: String) -> UInt64 {

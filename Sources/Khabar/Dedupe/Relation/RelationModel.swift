@@ -20,6 +20,8 @@ public struct RelationModel: Sendable {
     public var notes: [String]
 
     let lexicalByHash: [UInt64: Double]
+    /// Dense features the model text had no weight for (a model older than the features): weight 0.
+    public private(set) var untrainedFeatures: [String] = []
 
     public init(bias: Double, denseWeights: [Double], lexicalWeights: [String: Double], sameThreshold: Double,
                 differentBelowSimilarity: Double, notes: [String] = []) {
@@ -88,11 +90,10 @@ public struct RelationModel: Sendable {
         guard let bias, let same, let different else {
             throw FormatError(line: 0, message: "bias, same_threshold and different_below_similarity are required")
         }
-        if let missing = dense.firstIndex(where: { $0 == nil }) {
-            throw FormatError(line: 0, message: "no weight for feature \(PairFeatures.denseNames[missing])")
-        }
-        self.init(bias: bias, denseWeights: dense.map { $0! }, lexicalWeights: lexical, sameThreshold: same,
+        // A feature added since the model was trained counts for nothing until the next training.
+        self.init(bias: bias, denseWeights: dense.map { $0 ?? 0 }, lexicalWeights: lexical, sameThreshold: same,
                   differentBelowSimilarity: different, notes: notes)
+        untrainedFeatures = dense.indices.filter { dense[$0] == nil }.map { PairFeatures.denseNames[$0] }
     }
 
     /// The text form `init(parsing:)` reads; lexical weights sorted by weight, then word.

@@ -1,11 +1,12 @@
 import KhabarText
 
-/// One side of a pair, analysed once: its content words (stems, skeletons, lexicon cues) in order,
+/// One side of a pair, analysed once (callers comparing one text with many can keep it and call
+/// `RelationJudge.judge(_:_:)` on analysed texts): its content words (stems, skeletons, lexicon cues) in order,
 /// plus the cues that are not words of their own (negation particles, numbers, a question mark).
 ///
 /// Everything is kept as 16-bit scalars in flat buffers and hashed, so that comparing two long
 /// articles costs a few hash lookups per word rather than String comparisons.
-struct RelationText: Sendable {
+public struct RelationText: Sendable {
     /// One content word (stop words, connectives and negation particles are left out).
     struct Word: Sendable {
         /// Index of the word among all word tokens of the text (stop words included): its position.
@@ -22,6 +23,8 @@ struct RelationText: Sendable {
     }
 
     private(set) var words: [Word] = []
+    /// How many content words the text has.
+    public var contentWordCount: Int { words.count }
     private(set) var stemLetters: [UInt16] = []
     private(set) var skeletonLetters: [UInt16] = []
     /// Negation particles (لا، لم، لن، ليس، غير، عدم…) anywhere in the text.
@@ -30,10 +33,11 @@ struct RelationText: Sendable {
     private(set) var hasModality = false
     /// Numbers as values: digits in any script, number words; scale words (ألف، مليون…) as −scale.
     private(set) var numbers: [Double] = []
+    private var lastWordWasNegation = false
     /// Hash of every normalised word in order: equal for texts that differ only in spelling.
     private(set) var sequenceHash: UInt64 = ScalarHash.seed
 
-    init(_ text: String) {
+    public init(_ text: String) {
         var normalized = ArabicNormalizer.normalize(text, Tokenizer.wordOptions)
         normalized.withUTF8 { bytes in analyse(bytes) }
     }
@@ -71,12 +75,19 @@ struct RelationText: Sendable {
         decodeScalars(word, into: &scratch)
         let wordHash = ScalarHash.of(scratch)
         sequenceHash = (sequenceHash ^ wordHash) &* 0x0000_0100_0000_01B3
-        if RelationLexicon.negationWords.contains(wordHash) {
+        let wordCues = RelationLexicon.words[wordHash]
+        if wordCues?.isStill == true {
+            if lastWordWasNegation { negations -= 1 } // "لا يزال" = "still": the particle negated nothing
+            lastWordWasNegation = false
+            return
+        }
+        lastWordWasNegation = wordCues?.isNegation == true
+        if lastWordWasNegation {
             negations += 1
             return
         }
         if isDigits, let value = Self.numberValue(word) { numbers.append(value) }
-        let spelledNumber = isDigits ? nil : Self.numberWordValue(scratch)
+        let spelledNumber = isDigits ? nil : wordCues?.number ?? Self.prefixedNumberValue(scratch)
         if let spelledNumber { numbers.append(spelledNumber) }
 
         // The light stem, then its variants without a clitic or imperfect prefix.
@@ -85,15 +96,12 @@ struct RelationText: Sendable {
         stemLetters.append(contentsOf: scratch)
         let stem = stemStart..<stemLetters.count
         let variants = StemVariants(scratch)
-        let pole = variants.first(in: RelationLexicon.poleByStem)
-        let place = variants.first(in: RelationLexicon.placeByStem)
-        let isTime = variants.any(in: RelationLexicon.timeStems)
-        if variants.any(in: RelationLexicon.modalityStems) { hasModality = true }
+        let cues = variants.cues()
+        if cues.isModality { hasModality = true }
 
-        let isCue = pole != nil || place != nil || isTime || spelledNumber != nil || isDigits
-        if !isCue {
-            if scratch.count < 2 { return } // a stray letter ("ب" cut from "بـ")
-            if RelationLexicon.connectiveWords.contains(wordHash) || StopWords.isStopWord(utf8: word) { return }
+        let isCue = cues.pole != nil || cues.place != nil || cues.isTime || spelledNumber != nil || isDigits
+        if !isCue && (scratch.count < 2 || wordCues?.isFunctionWord == true) {
+            return // a function word, or a stray letter ("ب" cut from "بـ")
         }
 
         let skeletonStart = skeletonLetters.count
@@ -101,8 +109,8 @@ struct RelationText: Sendable {
         let skeleton = skeletonStart..<skeletonLetters.count
         words.append(Word(position: position, stem: stem, skeleton: skeleton,
                           stemHash: variants.hashes.0, skeletonHash: ScalarHash.of(skeletonLetters[skeleton]),
-                          variants: variants, pole: pole, place: place,
-                          isNumber: isDigits || spelledNumber != nil, isTime: isTime))
+                          variants: variants, pole: cues.pole, place: cues.place,
+                          isNumber: isDigits || spelledNumber != nil, isTime: cues.isTime))
     }
 
     /// ASCII digits with "," thousands or "." decimals (the tokenizer keeps only these inside numbers).
@@ -113,17 +121,10 @@ struct RelationText: Sendable {
         return Double(String(decoding: digits, as: UTF8.self))
     }
 
-    /// A spelled-out number ("خمسة", "والخمسين", "ملايين"), scale words as negative values.
-    static func numberWordValue(_ scalars: [UInt16]) -> Double? {
-        func lookup(_ slice: ArraySlice<UInt16>) -> Double? {
-            let hash = ScalarHash.of(slice)
-            if let value = RelationLexicon.numberByWord[hash] { return value }
-            if let scale = RelationLexicon.scaleByWord[hash] { return -scale }
-            return nil
-        }
-        if let value = lookup(scalars[...]) { return value }
+    /// A spelled-out number behind a prefix ("والخمسين", "بمليون"); scale words as negative values.
+    static func prefixedNumberValue(_ scalars: [UInt16]) -> Double? {
         for prefix in Self.numberPrefixes where scalars.count > prefix.count + 1 && scalars.starts(with: prefix) {
-            if let value = lookup(scalars[prefix.count...]) { return value }
+            if let value = RelationLexicon.words[ScalarHash.of(scalars[prefix.count...])]?.number { return value }
         }
         return nil
     }
@@ -174,14 +175,17 @@ struct StemVariants: Sendable {
         return false
     }
 
-    func first<Value>(in table: [UInt64: Value]) -> Value? {
-        for k in 0..<count { if let value = table[self[k]] { return value } }
-        return nil
-    }
-
-    func any(in set: Set<UInt64>) -> Bool {
-        for k in 0..<count where set.contains(self[k]) { return true }
-        return false
+    /// The lexicon's cues for the first variant that has each (pole, place), or any (time, modality).
+    func cues() -> RelationLexicon.StemCues {
+        var merged = RelationLexicon.StemCues()
+        for k in 0..<count {
+            guard let cues = RelationLexicon.stems[self[k]] else { continue }
+            if merged.pole == nil { merged.pole = cues.pole }
+            if merged.place == nil { merged.place = cues.place }
+            merged.isTime = merged.isTime || cues.isTime
+            merged.isModality = merged.isModality || cues.isModality
+        }
+        return merged
     }
 }
 
@@ -212,13 +216,12 @@ enum Skeleton {
         if s.count >= 4, s.last == Letters.alef, s[s.endIndex - 2] == Letters.waw { s = s.dropLast(2) }
         guard let first = s.first else { return }
         if s.count >= 3 {
-            // long vowels ا and ي inside the word: رحيل → رحل, زواج → زوج
-            let inner = s.dropFirst().filter { $0 != Letters.alef && $0 != Letters.ya }
-            if inner.count >= 1 {
-                out.append(first)
-                out.append(contentsOf: inner)
-                return
-            }
+            // long vowels ا and ي inside the word: رحيل → رحل, زواج → زوج (kept when nothing else is left)
+            let start = out.count
+            out.append(first)
+            for c in s.dropFirst() where c != Letters.alef && c != Letters.ya { out.append(c) }
+            if out.count - start >= 2 { return }
+            out.removeSubrange(start...)
         }
         out.append(contentsOf: s)
     }

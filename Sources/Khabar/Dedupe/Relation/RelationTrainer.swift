@@ -51,6 +51,12 @@ public struct RelationTrainer {
         /// For several bounds on disagree → same: the threshold and the cross-validated shares
         /// agree → same and disagree → same it gives (how much paraphrase recall each bound costs).
         public var tradeOff: [(bound: Double, threshold: Double, agreeSame: Double, disagreeSame: Double)] = []
+        /// For each dense feature: in how many agree and disagree pairs it is not zero.
+        public var featureUse: [(name: String, agree: Int, disagree: Int)] = []
+        /// Each training pair's out-of-fold probability of `same` and its similarity, in input order.
+        public var outOfFold: [(probability: Double, similarity: Double)] = []
+        /// Each training pair's dense features that are not zero, as `name=value`.
+        public var activeFeatures: [[String]] = []
 
         public func share(_ stance: StancePair.Stance, _ relation: PairRelation) -> Double {
             let total = crossValidated[stance, default: [:]].values.reduce(0, +)
@@ -86,6 +92,10 @@ public struct RelationTrainer {
         var report = Report()
         for example in examples { report.pairs[example.stance, default: 0] += 1 }
         report.lexicalWords = vocabulary.count
+        report.featureUse = PairFeatures.denseNames.enumerated().map { k, name in
+            (name, examples.filter { $0.stance == .agree && $0.dense[k] != 0 }.count,
+             examples.filter { $0.stance == .disagree && $0.dense[k] != 0 }.count)
+        }
 
         let differentBelow = Self.similarityCut(examples)
 
@@ -99,6 +109,12 @@ public struct RelationTrainer {
             }
         }
         let sameThreshold = Self.sameThreshold(examples, outOfFold, differentBelow, maxFalseSame: maxFalseSame)
+        report.outOfFold = examples.indices.map { (outOfFold[$0], examples[$0].similarity) }
+        report.activeFeatures = examples.map { example in
+            example.dense.enumerated().filter { $0.element != 0 }.map {
+                PairFeatures.denseNames[$0.offset] + "=" + String(format: "%.2f", $0.element)
+            }
+        }
         for bound in [0.05, 0.08, 0.10, 0.15, 0.20, 0.30] {
             let threshold = Self.sameThreshold(examples, outOfFold, differentBelow, maxFalseSame: bound)
             func share(_ stance: StancePair.Stance) -> Double {
