@@ -10,7 +10,7 @@ public struct NearDuplicateIndex: Sendable {
     public var minContainment = 0.8
     public var minLengthRatio = 0.5
     /// How far apart in time copies may be; older entries are dropped from the table.
-    public var window: Double = 14 * 86_400
+    public var window: Double = 7 * 86_400
 
     private let hasher = MinHasher(shingleWords: 5, signatureSize: 128)
     /// 32 bands of 4 rows: a pair with Jaccard 0.5 shares a band with probability 0.87, with 0.7 almost surely.
@@ -50,11 +50,14 @@ public struct NearDuplicateIndex: Sendable {
         var match: (group: Int32, overlap: Double)?
         var keys: [UInt64] = []
         keys.reserveCapacity(bands)
+        var checked: [Int32] = []
         for band in 0..<bands {
             var key = TermHash.mix(UInt64(band))
             for row in 0..<rowsPerBand { key = TermHash.mix(key ^ UInt64(signature[band * rowsPerBand + row])) }
             keys.append(key)
-            guard match == nil, let other = table[key] else { continue }
+            guard match == nil, let other = table[key], !checked.contains(other) else { continue }
+            // A candidate shares several bands: judge each pair once.
+            checked.append(other)
             let candidate = entries[Int(other)]
             guard let otherSignature = candidate.signature, let otherText = candidate.text,
                   isWithinWindow(candidate.time, profile.time) else { continue }
