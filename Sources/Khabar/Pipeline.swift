@@ -71,7 +71,11 @@ public struct Pipeline: Sendable {
         }
         let results = UnsafeMutableBufferPointer<Result<Output, InputError>?>.allocate(capacity: batch.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deinitialise before freeing: the results hold strings and arrays that would otherwise leak.
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         let chunks = min(jobs, batch.count)
         let resultsBase = UncheckedSendable(results)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
