@@ -25,16 +25,18 @@ public struct WordBuffer: Sendable {
         bytes.append(contentsOf: repeatElement(0, count: NormalizerCore.maxOutput(text) + text.count))
         var written = start
         let classes = CharacterClassifier()
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            let o = buffer.baseAddress!
-            var i = 0
-            while let (kind, range) = Tokenizer.nextToken(text, &i, classes) {
-                guard kind.isWord else { continue }
-                starts.append(written)
-                written += NormalizerCore.write(UnsafeBufferPointer(rebasing: text[range]), Tokenizer.wordOptions,
-                                                arabicTable: arabicTable, to: o + written)
-                o[written] = 0x20
-                written += 1
+        arabicTable.withUnsafeBufferPointer { table in
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                let o = buffer.baseAddress!
+                var i = 0
+                while let (kind, range) = Tokenizer.nextToken(text, &i, classes) {
+                    guard kind.isWord else { continue }
+                    starts.append(written)
+                    written += NormalizerCore.write(UnsafeBufferPointer(rebasing: text[range]), Tokenizer.wordOptions,
+                                                    table: table.baseAddress!, to: o + written)
+                    o[written] = 0x20
+                    written += 1
+                }
             }
         }
         bytes.removeLast(bytes.count - written)
