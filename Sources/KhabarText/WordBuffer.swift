@@ -25,19 +25,69 @@ public struct WordBuffer: Sendable {
         bytes.append(contentsOf: repeatElement(0, count: NormalizerCore.maxOutput(text) + text.count))
         var written = start
         let classes = CharacterClassifier()
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            let o = buffer.baseAddress!
-            var i = 0
-            while let (kind, range) = Tokenizer.nextToken(text, &i, classes) {
-                guard kind.isWord else { continue }
-                starts.append(written)
-                written += NormalizerCore.write(UnsafeBufferPointer(rebasing: text[range]), Tokenizer.wordOptions,
-                                                arabicTable: arabicTable, to: o + written)
-                o[written] = 0x20
-                written += 1
+        arabicTable.withUnsafeBufferPointer { table in
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                let o = buffer.baseAddress!
+                let table = table.baseAddress!
+                var i = 0
+                while i < text.count {
+                    // Spaces separate tokens (as in `Tokenizer.nextToken`); then the usual word, all
+                    // Arabic-block letters, is scanned and normalised in one pass.
+                    while i < text.count, text[i] == 0x20 { i += 1 }
+                    if i == text.count { break }
+                    if let (end, wordEnd) = Self.writeArabicBlockWord(text, i, classes, table, o, written) {
+                        starts.append(written)
+                        written = wordEnd
+                        o[written] = 0x20
+                        written += 1
+                        i = end
+                        continue
+                    }
+                    guard let (kind, range) = Tokenizer.nextToken(text, &i, classes) else { break }
+                    guard kind.isWord else { continue }
+                    starts.append(written)
+                    written += NormalizerCore.write(UnsafeBufferPointer(rebasing: text[range]), Tokenizer.wordOptions,
+                                                    table: table, to: o + written)
+                    o[written] = 0x20
+                    written += 1
+                }
             }
         }
         bytes.removeLast(bytes.count - written)
+    }
+
+    /// When an Arabic word made of Arabic-block scalars only starts at `i` (most words of a news
+    /// text), writes its normalised bytes at `o[written...]` and returns where the word ends in
+    /// `text` and in `o`. Otherwise nil, and the general tokenizer takes the token: the rules are
+    /// `Tokenizer.scanArabicWord`'s, this only skips decoding and a second pass over the word.
+    @inline(__always)
+    static func writeArabicBlockWord(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ classes: CharacterClassifier,
+                                     _ table: UnsafePointer<UInt32>, _ o: UnsafeMutablePointer<UInt8>,
+                                     _ written: Int) -> (end: Int, written: Int)? {
+        @inline(__always) func blockIndex(_ j: Int) -> Int { Int(text[j] &- 0xD8) << 6 | Int(text[j + 1] & 0x3F) }
+        guard text[i] &- 0xD8 < 4, classes.arabicBlock[blockIndex(i)] == .arabicLetter else { return nil }
+        var j = i, w = written
+        while j < text.count, text[j] &- 0xD8 < 4 {
+            let k = blockIndex(j)
+            let cls = classes.arabicBlock[k]
+            guard cls == .arabicLetter || cls == .arabicMark else { return (j, w) }
+            let mapped = table[k]
+            if mapped == ScalarRules.unchanged {
+                o[w] = text[j]
+                o[w + 1] = text[j + 1]
+                w += 2
+            } else if mapped != ScalarRules.dropped {
+                NormalizerCore.put(mapped, o, &w)
+            }
+            j += 2
+        }
+        // A scalar outside the block that still belongs to the word (a joiner, a letter of the
+        // Arabic supplements) is left to the general path.
+        if j < text.count, text[j] >= 0x80 {
+            let (cls, _) = Tokenizer.classify(text, j, classes)
+            if cls == .arabicLetter || cls == .arabicMark { return nil }
+        }
+        return (j, w)
     }
 
     /// Byte range of word `k`, without its space.

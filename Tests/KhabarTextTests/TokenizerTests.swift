@@ -54,6 +54,19 @@ struct TokenizerTests {
         #expect(ranges == Tokenizer.tokenize(sample).map(\.range))
     }
 
+    /// WordBuffer holds the same words as `Tokenizer.words`, whichever path a word takes.
+    @Test(arguments: [
+        "قالَ الرئيسُ: «ADNOC» ٢٠١٥ مدرسة",
+        "می\u{200C}خواهم کتاب‌ها ݐݑ ﻻ ﷺ ـــ أَحْمَدُ\u{200D} و1,500 sport24 don't",
+        "  بدأ  الاجتماع\u{00A0}في\u{200F}الرياض؛ ثم انتهى...  ",
+        "َبداية بعلامة ٫ ١٬٥٠٠ ريال ﷲ",
+        "",
+    ])
+    func wordBufferMatchesWords(_ text: String) {
+        let buffer = WordBuffer(text)
+        #expect((0..<buffer.count).map(buffer.string) == Tokenizer.words(text))
+    }
+
     @Test func emptyAndWhitespaceOnly() {
         #expect(Tokenizer.tokenize("").isEmpty)
         #expect(Tokenizer.tokenize(" \n\u{200F}\u{00A0}").isEmpty)

@@ -8,7 +8,8 @@ struct Block {
     let index: Int
     /// The line for display: spaces and invisible marks cleaned, letters as written.
     var text: String
-    /// The line as split, before any step shortened `text`; the matching key is its key.
+    /// The line as split. `text` may be shortened later (an inline dateline cut off); the key stays
+    /// that of the whole line.
     let line: String
     /// Matching-normalised words (Arabic, Latin, numbers), in order.
     let words: BlockWords
@@ -34,9 +35,8 @@ struct Block {
 
     /// The key when it is at most `maxBytes` long, else nil.
     func key(ifAtMost maxBytes: Int) -> String? {
-        if keyHead.isWhole || keyHead.count > maxBytes {
-            return keyHead.count <= maxBytes ? key : nil
-        }
+        // The head is a prefix of the key: when it is too long, so is the key.
+        if keyHead.count > maxBytes { return nil }
         let whole = key
         return whole.utf8.count <= maxBytes ? whole : nil
     }
@@ -103,7 +103,6 @@ struct StemKey: Hashable {
             self.long = String(decoding: bytes, as: UTF8.self).precomposedStringWithCanonicalMapping
         }
     }
-
 }
 
 /// What the splitter computed for a whole article, shared by its blocks: every line's words in one

@@ -109,8 +109,10 @@ public struct Cleaner: Sendable {
         if let hinted = raw.hints.title {
             // Blocks carry their words already (the texts have not been changed yet). Words are
             // compared joined: one presentation form in a hint ("ﷺ") is several words in a line.
-            let hintKey = Tokenizer.words(hinted).joined(separator: " ")
-            titleIndex = top.first { blocks[$0].words.withBytes { TextEquality.equal(UnsafeBufferPointer(rebasing: $0.dropLast()), hintKey) } }
+            let hint = WordBuffer(hinted)
+            titleIndex = hint.bytes.withUnsafeBufferPointer { hintBytes in
+                top.first { blocks[$0].words.withBytes { TextEquality.equal($0, hintBytes) } }
+            }
         } else if let first = top.first, isHeadlineLike(blocks[first]), top.count > 1,
                   Dateline.parseLine(blocks[first].text) == nil {
             titleIndex = first

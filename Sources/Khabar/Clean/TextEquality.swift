@@ -10,6 +10,13 @@ enum TextEquality {
         return String(decoding: bytes, as: UTF8.self) == text
     }
 
+    /// The same for two byte strings.
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if a.elementsEqual(b) { return true }
+        if isASCIIOrArabicBlock(a) && isASCIIOrArabicBlock(b) { return false }
+        return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
+    }
+
     static func isASCIIOrArabicBlock<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         // Lead bytes D8–DB start U+0600–U+06FF; continuation bytes are 80–BF.
         bytes.allSatisfy { $0 < 0xC0 || ($0 >= 0xD8 && $0 <= 0xDB) }
