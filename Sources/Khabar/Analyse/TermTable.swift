@@ -1,4 +1,5 @@
-/// A hash map from term hashes (`TermHash`) to values, with open addressing and linear probing.
+/// A hash map from term and word hashes (`TermHash`, the relation judge's word hashes) to values,
+/// with open addressing and linear probing.
 ///
 /// Keys are already well-spread 64-bit hashes, so the slot is a multiply-shift of the key: no
 /// SipHash per lookup as with `Dictionary`, which dominated the story stages' profile. Key 0 marks
@@ -60,6 +61,16 @@ public struct TermTable<Value>: Sendable where Value: Sendable {
                 i = (i + 1) & mask
             }
         }
+    }
+
+    public func contains(_ term: UInt64) -> Bool { self[term] != nil }
+
+    /// Sets the value for `term`, replacing any earlier one.
+    public mutating func set(_ term: UInt64, _ value: Value) { self[term] = value }
+
+    /// Replaces the value for `term` by `transform(old)`; old is nil for a new term.
+    public mutating func update(_ term: UInt64, _ transform: (Value?) -> Value) {
+        self[term] = transform(self[term])
     }
 
     public subscript(term: UInt64, default defaultValue: @autoclosure () -> Value) -> Value {

@@ -102,13 +102,13 @@ struct PairAlignment {
 /// Word indices by key without an array per key: a head index per key and a `next` link per entry,
 /// each chain in increasing word order.
 struct KeyChains {
-    private var heads = HashTable64<Int32>()
+    private var heads = TermTable<Int32>()
     private var next: [Int32] = []
     private var word: [Int32] = []
 
     /// `keysOf(j, add)` calls `add` with each key of word j, for j in 0..<count.
     init(_ count: Int, _ keysOf: (Int, (UInt64) -> Void) -> Void) {
-        var heads = HashTable64<Int32>(minimumCapacity: count * 2)
+        var heads = TermTable<Int32>(minimumCapacity: count * 2)
         var next: [Int32] = [], word: [Int32] = []
         next.reserveCapacity(count)
         word.reserveCapacity(count)

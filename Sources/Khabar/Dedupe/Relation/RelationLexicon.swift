@@ -151,8 +151,8 @@ enum RelationLexicon {
     static let conceptNames: [String] = opposites.map(\.concept)
 
     /// Stem hash → cues. For poles and places the first listing wins when two entries share a stem.
-    static let stems: HashTable64<StemCues> = {
-        var table = HashTable64<StemCues>(minimumCapacity: 1024)
+    static let stems: TermTable<StemCues> = {
+        var table = TermTable<StemCues>(minimumCapacity: 1024)
         func add(_ words: String, _ change: (inout StemCues) -> Void) {
             for word in words.split(separator: " ") {
                 table.update(stemHash(String(word))) { old in
@@ -175,8 +175,8 @@ enum RelationLexicon {
     }()
 
     /// Word hash → cues (negations, "still" verbs, function words, number words).
-    static let words: HashTable64<WordCues> = {
-        var table = HashTable64<WordCues>(minimumCapacity: 1024)
+    static let words: TermTable<WordCues> = {
+        var table = TermTable<WordCues>(minimumCapacity: 1024)
         func add(_ words: some Sequence<String>, _ change: (inout WordCues) -> Void) {
             for word in words {
                 table.update(wordHash(word)) { old in
