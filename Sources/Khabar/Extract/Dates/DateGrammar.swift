@@ -109,12 +109,12 @@ struct DateGrammar {
     /// Qualifiers, then a core expression, then a range or a time that continues it.
     func expression(at start: Int) -> DateMatch? {
         var j = start
-        var partOfDayHour: Int?
+        var partOfDay = false
         var qualifiers = 0
         var includesOpenParen = false
         while qualifiers < 3, j < count {
-            if let hour = lookup(DateLexicon.partsOfDay, j) {
-                partOfDayHour = hour
+            if isIn(DateLexicon.partsOfDay, j) {
+                partOfDay = true
             } else if !isIn(DateLexicon.leadingQualifiers, j) {
                 break
             }
@@ -135,10 +135,8 @@ struct DateGrammar {
         guard var m = core else { return nil }
         if qualifiers > 0 { m.start = start }
         if includesOpenParen, isPunct(m.end, ")") { m.end += 1 }
-        if let hour = partOfDayHour {
-            m.isTime = true
-            if m.fields.hour == nil { m.fields.hour = hour }
-        }
+        // A part of day makes the span a TIME but names no clock hour, so the value stays a day.
+        if partOfDay { m.isTime = true }
         extendRange(&m)
         // "13 سبتمبر 2023 08:41 صباحا": a time right after a day belongs to it.
         if !m.isTime, m.fields.day != nil || m.fields.weekday != nil || m.fields.relativeDays != nil,
