@@ -1,7 +1,7 @@
 import KhabarText
 
 /// What a matched expression says, before it is resolved against a publication date.
-struct DateFields: Sendable, Hashable {
+struct DateFields: Sendable {
     var year: Int?
     var month: Int?
     var day: Int?
@@ -18,12 +18,6 @@ struct DateFields: Sendable, Hashable {
     var isPeriod = false
     /// Present time ("الآن", "حاليا"): the publication moment.
     var isNow = false
-
-    static func == (a: DateFields, b: DateFields) -> Bool {
-        a.year == b.year && a.month == b.month && a.day == b.day && a.hour == b.hour && a.minute == b.minute
-            && a.relativeDays == b.relativeDays && a.weekday == b.weekday && a.isPeriod == b.isPeriod
-    }
-    func hash(into h: inout Hasher) { h.combine(year); h.combine(month); h.combine(day); h.combine(hour) }
 }
 
 /// One expression: token range [start, end) and what it says.

@@ -30,7 +30,7 @@ struct DateResolver {
             guard let p = published else { return (nil, .publication) }
             return (iso(weekdayDate(weekday, from: p, future: isFuture), fields), .publication)
         }
-        if var year = fields.year {
+        if let year = fields.year {
             guard let month = fields.month else {
                 return (String(format: "%04d", fields.hijri ? hijriToGregorian(year, 1, 1).year : year), .absolute)
             }
@@ -44,7 +44,6 @@ struct DateResolver {
             }
             let date = PublishedDate(year: year, month: month, day: day)
             guard date.isValid else { return (nil, .absolute) }
-            year = date.year
             return (iso(date, fields), .absolute)
         }
         if let month = fields.month, !fields.hijri {
