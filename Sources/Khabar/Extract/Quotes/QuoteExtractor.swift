@@ -37,6 +37,8 @@ struct QuoteToken {
     let mark: UInt32
     let isWord: Bool
     let isNumber: Bool
+    /// The word is written with alef madda first ("آن"), which matching folds into "ان" like إن/أن.
+    let startsWithMadda: Bool
     let sentence: Int
     let paragraph: Int
 }
@@ -70,6 +72,7 @@ struct QuoteScan {
             let mark = token.isWord ? 0 : Self.firstScalar(bytes, token.range.lowerBound)
             tokens.append(QuoteToken(range: token.range, key: token.isWord ? token.normalized : "", mark: mark,
                                      isWord: token.isWord, isNumber: token.kind == .number,
+                                     startsWithMadda: token.text.unicodeScalars.first == "\u{0622}",
                                      sentence: sentence, paragraph: paragraph))
             previousEnd = token.range.upperBound
         }
@@ -160,7 +163,7 @@ struct QuoteScan {
                 continue
             }
             if token.isWord {
-                if QuoteLexicon.complementizers.contains(token.key) { return .complementizer(k) }
+                if QuoteLexicon.complementizers.contains(token.key), !token.startsWithMadda { return .complementizer(k) }
                 words += 1
                 if words > 25 { return nil }
             } else if QuoteLexicon.isSentenceTerminator(token.mark) {
@@ -221,8 +224,12 @@ struct QuoteScan {
         // "وفق ما" / "على ما" belong to the attribution, not to what was said.
         var end = k
         while end > 0, QuoteLexicon.sources.contains(tokens[end - 1].key) || tokens[end - 1].key == "علي" { end -= 1 }
+        // Only what no earlier attribution in the sentence has taken ("أن …، وفق ما ذكرت صحيفة").
+        let taken = quotes.last.map { $0.end } ?? 0
         var start = end
-        while start > 0, tokens[start - 1].sentence == tokens[verb].sentence { start -= 1 }
+        while start > 0, tokens[start - 1].sentence == tokens[verb].sentence,
+              tokens[start - 1].range.lowerBound >= taken { start -= 1 }
+        while start < end, !tokens[start].isWord, closerOf[start] == nil { start += 1 }
         guard start < end else { return nil }
         return (trimmedSpan(start, end), .reported)
     }
