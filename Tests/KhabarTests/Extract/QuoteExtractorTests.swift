@@ -127,4 +127,11 @@ struct QuoteExtractorTests {
             }
         }
     }
+
+    @Test(arguments: ["", "قال", "قال:", "وأضاف إن", "«", "قال «»", "قال بوتين", "، قال", ": «نعم لا ربما أبدا»"])
+    func fragmentsDoNotTrap(_ text: String) {
+        for quote in QuoteExtractor().extract(paragraphs: [text, text]) {
+            #expect(quote.start <= quote.end)
+        }
+    }
 }
