@@ -67,6 +67,21 @@ struct QuoteExtractorTests {
         #expect(found.allSatisfy { $0.speakerText == "الوزير سامي الخطيب" })
     }
 
+    @Test func qailanTakesTheSubjectOfTheSentencesVerb() throws {
+        let found = Self.quotes("وقال المتحدث إن الوفد وصل.",
+                                "ورحب الرئيس اللبناني جوزاف عون بالوفد قائلا: «أهلا بكم في بلدكم الثاني».")
+        let quote = try #require(found.last)
+        #expect(quote.kind == .direct)
+        #expect(quote.text == "أهلا بكم في بلدكم الثاني")
+        #expect(quote.speakerText == "الرئيس اللبناني جوزاف عون")
+    }
+
+    @Test func qailanAfterAReportingVerbKeepsItsSpeaker() throws {
+        let quote = try #require(Self.quotes("وأعلن الوزير أن الخطة جاهزة، قائلا: «سنبدأ التنفيذ فورا».").last)
+        #expect(quote.text == "سنبدأ التنفيذ فورا")
+        #expect(quote.speakerText == "الوزير")
+    }
+
     @Test func quotationStraightAfterTheSubject() throws {
         let quote = try #require(Self.quotes("وقال المتحدث “لن نقبل بهذه الشروط أبدا”.").first)
         #expect(quote.kind == .direct)

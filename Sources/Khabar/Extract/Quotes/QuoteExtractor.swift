@@ -116,7 +116,11 @@ struct QuoteScan {
         guard let opening = findOpening(after: verb) else { return nil }
         let continues = QuoteLexicon.participles.contains(tokens[verb].key)
         var speaker: SpeakerMention? = nil
-        if !continues {
+        if QuoteLexicon.sayingParticiples.contains(tokens[verb].key), !hasReportingVerb(before: verb) {
+            // "ورحب الرئيس بضيفه قائلا: …": the speaker is the subject of the sentence's own verb.
+            let first = sentenceStart(of: verb)
+            if first + 1 < verb, let name = speakerName(from: first + 1, to: verb) { speaker = mention(name) }
+        } else if !continues {
             if let name = speakerName(from: verb + 1, to: opening.index),
                !QuoteLexicon.subjectPronouns.contains(tokens[name.lowerBound].key) {
                 speaker = mention(name)
@@ -299,6 +303,8 @@ struct QuoteScan {
         let token = tokens[k]
         if token.isNumber || QuoteLexicon.adjunctStarters.contains(token.key)
             || QuoteLexicon.participles.contains(token.key) || isReportingVerb(k) { return true }
+        // "بالضيف", "بالزعيم": ب + article is an object of the verb, not a name.
+        if token.key.hasPrefix("بال"), token.key.unicodeScalars.count >= 5 { return true }
         if token.key == "في", k + 1 < tokens.count, QuoteLexicon.statementNouns.contains(tokens[k + 1].key) { return true }
         // "لضيفه", "لصحفيين" just before what was said are addressees; inside a title
         // ("السكرتير الصحفي للكرملين دميتري بيسكوف") the name goes on after them.
@@ -374,6 +380,23 @@ struct QuoteScan {
         }
         guard last > start else { return tokens[start].range.lowerBound..<tokens[start].range.lowerBound }
         return tokens[start].range.lowerBound..<tokens[last - 1].range.upperBound
+    }
+
+    /// True when a reporting verb comes earlier in the sentence of `k` (its speaker is the one to go on with).
+    func hasReportingVerb(before k: Int) -> Bool {
+        var j = k - 1
+        while j >= 0, tokens[j].sentence == tokens[k].sentence {
+            if isReportingVerb(j) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// First token of the sentence of token `k`.
+    func sentenceStart(of k: Int) -> Int {
+        var start = k
+        while start > 0, tokens[start - 1].sentence == tokens[k].sentence { start -= 1 }
+        return start
     }
 
     /// First token after the sentence of token `k`.

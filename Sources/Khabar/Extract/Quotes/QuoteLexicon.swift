@@ -13,6 +13,9 @@ enum QuoteLexicon {
         "مضيفا مضيفة مشيرا مشيرة لافتا لافتة موضحا موضحة مؤكدا مؤكدة متابعا متابعة ملمحا ملمحة "
         + "قائلا قائلة معتبرا معتبرة منوها منوهة مشددا مشددة")
 
+    /// "قائلا": introduces speech after any verb ("رحب X بضيفه قائلا:"), so its subject is the speaker.
+    static let sayingParticiples = normalized("قائلا قائلة")
+
     /// "إن/أن/بأن" that open reported speech, alone or with a pronoun.
     static let complementizers = normalized(
         "إن أن بأن إنه أنه بأنه إنها أنها بأنها إنهم أنهم بأنهم إنهما أنهما بأنهما إنني أنني إننا أننا بأننا")
