@@ -10,6 +10,7 @@ func runTrainNER(_ arguments: [String]) {
     var gazetteerFolder: String? = nil
     var devGoldPath: String? = nil
     var rowBits = 20
+    var documentPass = true
     var trainPath: String? = nil
     var rest = arguments[...]
     while let argument = rest.popFirst() {
@@ -25,6 +26,7 @@ func runTrainNER(_ arguments: [String]) {
             guard let value = rest.popFirst().flatMap(Int.init), (12...24).contains(value) else { fail("--row-bits takes 12…24") }
             rowBits = value
         case "--gazetteers": gazetteerFolder = optionValue(&rest, "--gazetteers needs a folder")
+        case "--no-document-pass": documentPass = false
         case "--dev-gold": devGoldPath = optionValue(&rest, "--dev-gold needs a file")
         default:
             if argument.hasPrefix("--") { fail("unknown option \(argument)") }
@@ -62,12 +64,12 @@ func runTrainNER(_ arguments: [String]) {
     trainer.rowBits = rowBits
     let clock = ContinuousClock()
     var started = clock.now
-    let (model, epoch) = trainer.train(train, dev: dev) { epoch, score in
+    let (model, keptEpochs) = trainer.train(train, dev: dev, documentPass: documentPass) { pass, epoch, score in
         let seconds = (clock.now - started).seconds
         started = clock.now
-        guard let score else { note("epoch \(epoch): \(String(format: "%.1f", seconds)) s"); return }
+        guard let score else { note("pass \(pass) epoch \(epoch): \(String(format: "%.1f", seconds)) s"); return }
         let perKind = EntityKind.allCases.map { "\($0.label) \(String(format: "%.3f", score.f1($0).f1))" }
-        note("epoch \(epoch): dev span F1 \(String(format: "%.4f", score.f1().f1)) (\(perKind.joined(separator: ", "))), "
+        note("pass \(pass) epoch \(epoch): dev span F1 \(String(format: "%.4f", score.f1().f1)) (\(perKind.joined(separator: ", "))), "
             + String(format: "%.1f s", seconds))
     }
     let data = model.encoded()
@@ -76,7 +78,9 @@ func runTrainNER(_ arguments: [String]) {
     } catch {
         fail("cannot write \(outPath): \(error)")
     }
-    note("kept epoch \(epoch)\(dev.isEmpty ? "" : " (best dev F1)"); wrote \(outPath), \(data.count) bytes")
+    let finalScore = dev.isEmpty ? nil : EntityTrainer.score(model: model, on: dev)
+    note("kept epochs \(keptEpochs.map(String.init).joined(separator: ", ")) per pass\(dev.isEmpty ? "" : " (best dev F1)")"
+        + (finalScore.map { String(format: "; dev span F1 %.4f", $0.f1().f1) } ?? "") + "; wrote \(outPath), \(data.count) bytes")
 }
 
 /// `khabar-bench ner FILE [--model MODEL]`: entity tagging throughput on a `token [TAG]` file, one thread.
@@ -106,13 +110,15 @@ func runNERBenchmark(_ arguments: [String]) {
     note(machineLine())
     let tagger = EntityTagger(model: model)
     var sink = 0
+    // Blocks of 200 sentences stand for documents (the document pass looks within a text).
+    let documents = stride(from: 0, to: sentences.count, by: 200).map { Array(sentences[$0..<min($0 + 200, sentences.count)]) }
     let times = timeRuns("ner", runs: 5) {
-        for sentence in sentences { sink &+= tagger.tag(sentence).count }
+        for document in documents { sink &+= tagger.tagDocument(document).count }
     }
     let best = times.min()!
     print("\(tokens) tokens, \(sentences.count) sentences: best \(String(format: "%.3f", best)) s, "
         + "median \(String(format: "%.3f", median(times))) s → \(Int(Double(tokens) / best)) tokens/s (best), "
-        + "\(Int(Double(tokens) / median(times))) tokens/s (median), one thread (\(sink / max(tokens, 1)) pass)")
+        + "\(Int(Double(tokens) / median(times))) tokens/s (median), one thread (\(sink / max(sentences.count, 1)) pass)")
 }
 
 /// The value after an option, or a usage failure saying what was missing.

@@ -32,12 +32,22 @@ struct NER: ParsableCommand {
             throw ExitCode(1)
         }
         let text = String(decoding: data, as: UTF8.self)
-        // Input sentences as written (no punctuation split), so blank lines come out where they went in.
-        for sentence in EntityCorpus.read(text, splitAtPunctuation: false) {
-            let tokens = sentence.tokens
-            for piece in EntitySentences.split(tokens) {
-                let tags = tagger.tag(tokens[piece])
-                for (token, tag) in zip(tokens[piece], tags) { Console.out("\(token)\t\(tag)\n") }
+        // Input sentences as written (no punctuation split), so blank lines come out where they went in;
+        // the whole input is one text for the document pass.
+        let sentences = EntityCorpus.read(text, splitAtPunctuation: false)
+        var pieces: [ArraySlice<String>] = []
+        var piecesPerSentence: [Int] = []
+        for sentence in sentences {
+            let split = EntitySentences.split(sentence.tokens)
+            pieces += split.map { sentence.tokens[$0] }
+            piecesPerSentence.append(split.count)
+        }
+        var tagged = tagger.tagDocument(pieces)[...]
+        var piecesLeft = pieces[...]
+        for count in piecesPerSentence {
+            for _ in 0..<count {
+                let tokens = piecesLeft.removeFirst(), tags = tagged.removeFirst()
+                for (token, tag) in zip(tokens, tags) { Console.out("\(token)\t\(tag)\n") }
             }
             Console.out("\n")
         }

@@ -99,6 +99,16 @@ struct EntityFeatureTests {
         #expect(rows[2 * perToken + 1] == other[perToken + 1])
         #expect(rows[2 * perToken + 11] != other[perToken + 11])
     }
+
+    @Test func memoryRecallsOtherOccurrences() {
+        let a: UInt64 = 1, b: UInt64 = 2
+        let codes = EntityMemory.codes(stripped: [[a, b], [a], [b]],
+                                       tags: [[.begin(.person), .outside], [.outside], [.begin(.location)]])
+        // a: the other occurrence is O (1 + 0); b: the other is LOC (1 + 1 + location).
+        #expect(codes[0] == [1, UInt8(2 + EntityKind.location.rawValue)])
+        #expect(codes[1] == [UInt8(2 + EntityKind.person.rawValue)])
+        #expect(codes[2] == [1])
+    }
 }
 
 @Suite("Entity model")
@@ -140,10 +150,15 @@ struct EntityModelTests {
         let tagger = EntityTagger(model: model)
         for sentence in sentences { #expect(tagger.tag(sentence.tokens) == sentence.tags) }
 
+        #expect(tagger.tagDocument(sentences.map(\.tokens)) == sentences.map(\.tags))
+
         let decoded = try #require(EntityModel(encoded: model.encoded()))
         #expect(decoded.weights == model.weights && decoded.transitions == model.transitions && decoded.scale == model.scale)
+        let second = try #require(model.documentPass?.model), decodedSecond = try #require(decoded.documentPass?.model)
+        #expect(decodedSecond.weights == second.weights && decodedSecond.transitions == second.transitions)
         let again = EntityTagger(model: decoded)
         for sentence in sentences { #expect(again.tag(sentence.tokens) == sentence.tags) }
+        #expect(again.tagDocument(sentences.map(\.tokens)) == sentences.map(\.tags))
         #expect(EntityModel(encoded: Data(model.encoded().dropLast())) == nil)
 
         // Whatever the input, the output is valid IOB2.
@@ -171,8 +186,8 @@ struct EntityDevTests {
         let score = EntityTrainer.score(model: model, on: dev)
         let perKind = EntityKind.allCases.map { "\($0.label) \(score.f1($0).f1)" }.joined(separator: ", ")
         print("ANERcorp dev span F1 \(score.f1().f1) (\(perKind))")
-        // The shipped model scores about 0.69; guard against regressions.
-        #expect(score.f1().f1 >= 0.66, "\(perKind)")
+        // The shipped model scores about 0.70; guard against regressions.
+        #expect(score.f1().f1 >= 0.68, "\(perKind)")
         withKnownIssue("dev span F1 \(score.f1().f1) is below the 0.85 the issue aims at") {
             #expect(score.f1().f1 >= 0.85)
         }

@@ -6,7 +6,7 @@ import KhabarText
 ///
 /// Not thread-safe: it reuses its buffers between sentences (one extractor per thread).
 struct EntityFeatureExtractor {
-    static let featuresPerToken = 28
+    static let featuresPerToken = 31
 
     let rowBits: Int
     let gazetteer: EntityGazetteer
@@ -22,6 +22,7 @@ struct EntityFeatureExtractor {
     }
 
     var count: Int { forms.count }
+    var strippedForms: [UInt64] { stripped }
 
     /// Normalises and hashes each token of one sentence.
     mutating func load<Tokens: Collection>(_ tokens: Tokens) where Tokens.Element: StringProtocol {
@@ -45,7 +46,9 @@ struct EntityFeatureExtractor {
     private static let after1: UInt64 = 0x3C2F_533E_3100_0003, after2: UInt64 = 0x3C2F_533E_3200_0004
 
     /// Writes the feature rows of every loaded token into `rows` (`count × featuresPerToken`).
-    func rows(into rows: inout [UInt32]) {
+    /// `memory`: per token, `EntityMemory`'s code (what the first pass tagged the same word as elsewhere
+    /// in the document), or empty for the first pass.
+    func rows(into rows: inout [UInt32], memory: [UInt8] = []) {
         let n = forms.count
         rows.removeAll(keepingCapacity: true)
         rows.reserveCapacity(n * Self.featuresPerToken)
@@ -59,6 +62,7 @@ struct EntityFeatureExtractor {
         func shape(_ i: Int) -> UInt64 { i < 0 ? Self.before1 : i >= n ? Self.after1 : forms[i].shape }
         func gazetteerCode(_ i: Int) -> UInt64 { i < 0 || i >= n ? 255 : UInt64(gazetteerCodes[i]) }
         func cue(_ i: Int) -> UInt64 { i < 0 ? 255 : UInt64(cues[i]) }
+        func remembered(_ i: Int) -> UInt64 { memory.isEmpty ? 254 : i < 0 || i >= n ? 255 : UInt64(memory[i]) }
         for i in 0..<n {
             let f = forms[i]
             var template: UInt64 = 0
@@ -82,6 +86,7 @@ struct EntityFeatureExtractor {
             add(pair(pair(shape(i - 1), f.shape), shape(i + 1)))
             add(pair(i == 0 ? 1 : 0, f.shape))
             add(i > 0 ? forms[i - 1].stripped : Self.before1)
+            add(remembered(i)); add(pair(remembered(i - 1), remembered(i))); add(pair(remembered(i), remembered(i + 1)))
         }
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// File layout (little-endian): "KNER", version, rowBits, scale, (tags+1)×tags Float32 transitions
 /// (the last row is the sentence start), the non-zero rows (count, their indices as UInt32, then
 /// their tags' Int8 weights), the longest gazetteer entry in words and the gazetteer keys
-/// (count, UInt64 keys, UInt8 kind sets).
+/// (count, UInt64 keys, UInt8 kind sets); then, when there is a document pass, its byte count and
+/// its own encoding.
 public struct EntityModel: Sendable {
     static let magic: [UInt8] = Array("KNER".utf8)
     static let version: UInt32 = 1
@@ -18,6 +19,22 @@ public struct EntityModel: Sendable {
     /// `(EntityTag.count + 1) × EntityTag.count`; row `EntityTag.count` = from the sentence start.
     let transitions: [Float]
     let gazetteer: EntityGazetteer
+    /// The second pass, which also sees `EntityMemory` (how the first pass tagged the same word
+    /// elsewhere in the document); nil = sentences are tagged alone.
+    public private(set) var documentPass: DocumentPass?
+
+    /// Boxed: a struct cannot hold itself.
+    public final class DocumentPass: Sendable {
+        public let model: EntityModel
+        init(_ model: EntityModel) { self.model = model }
+    }
+
+    /// This model with `second` as its document pass.
+    func with(documentPass second: EntityModel) -> EntityModel {
+        var copy = self
+        copy.documentPass = DocumentPass(second)
+        return copy
+    }
 
     init(rowBits: Int, scale: Float, weights: [Int8], transitions: [Float], gazetteer: EntityGazetteer) {
         precondition(weights.count == (1 << rowBits) * EntityTag.count)
@@ -73,6 +90,10 @@ public struct EntityModel: Sendable {
         put(UInt32(entries.count))
         for entry in entries { put(entry.key) }
         out.append(contentsOf: entries.map(\.kinds))
+        if let second = documentPass?.model.encoded() {
+            put(UInt32(second.count))
+            out.append(second)
+        }
         return out
     }
 
@@ -116,10 +137,15 @@ public struct EntityModel: Sendable {
             guard let key = take(UInt64.self) else { return nil }
             keys.append(key)
         }
-        guard at + entryCount == bytes.count else { return nil }
+        guard at + entryCount <= bytes.count else { return nil }
         let entries = keys.enumerated().map { (key: $0.element, kinds: bytes[at + $0.offset]) }
+        at += entryCount
         self.init(rowBits: Int(bits), scale: Float(bitPattern: scaleBits), weights: weights,
                   transitions: transitions, gazetteer: EntityGazetteer(entries: entries, longestEntry: Int(longest)))
+        guard at < bytes.count else { return }
+        guard let length = take(UInt32.self).map(Int.init), at + length == bytes.count,
+              let second = EntityModel(encoded: data.subdata(in: (data.startIndex + at)..<data.endIndex)) else { return nil }
+        documentPass = DocumentPass(second)
     }
 }
 

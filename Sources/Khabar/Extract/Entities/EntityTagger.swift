@@ -25,11 +25,37 @@ public final class EntityTagger {
 
     /// One tag per token. Pass one sentence at a time (see `EntitySentences.split`): context features
     /// reach two tokens either side.
+    /// This tags each sentence alone (the first pass); `tagDocument` adds the document pass.
     public func tag<Tokens: Collection>(_ tokens: Tokens) -> [EntityTag] where Tokens.Element: StringProtocol {
         extractor.load(tokens)
+        return decode(model, memory: [])
+    }
+
+    /// Tags the sentences of one text (in order), with the document pass when the model has one:
+    /// a name tagged in one sentence helps find it in the others.
+    public func tagDocument<Tokens: Collection>(_ sentences: [Tokens]) -> [[EntityTag]] where Tokens.Element: StringProtocol {
+        guard let second = model.documentPass?.model else { return sentences.map { tag($0) } }
+        var first: [[EntityTag]] = []
+        var stripped: [[UInt64]] = []
+        for sentence in sentences {
+            first.append(tag(sentence))
+            stripped.append(extractor.strippedForms)
+        }
+        let memory = EntityMemory.codes(stripped: stripped, tags: first)
+        return zip(sentences, memory).map { sentence, memory in tag(sentence, model: second, memory: memory) }
+    }
+
+    /// One sentence with a given model and memory codes (training scores the document pass this way).
+    func tag<Tokens: Collection>(_ tokens: Tokens, model: EntityModel, memory: [UInt8]) -> [EntityTag]
+    where Tokens.Element: StringProtocol {
+        extractor.load(tokens)
+        return decode(model, memory: memory)
+    }
+
+    private func decode(_ model: EntityModel, memory: [UInt8]) -> [EntityTag] {
         let n = extractor.count
         guard n > 0 else { return [] }
-        extractor.rows(into: &rows)
+        extractor.rows(into: &rows, memory: memory)
         let tags = EntityTag.count
         let perToken = EntityFeatureExtractor.featuresPerToken
         emissions.removeAll(keepingCapacity: true)

@@ -73,18 +73,53 @@ public struct EntityTrainer {
         self.gazetteer = gazetteer
     }
 
-    /// Trains on `train`. With `dev`, scores the averaged model after each epoch and returns the best
-    /// epoch's (dev is only measured, never learnt from). `progress` gets each epoch's dev score.
-    public func train(_ train: [EntitySentence], dev: [EntitySentence] = [],
-                      progress: (Int, SpanScore?) -> Void = { _, _ in }) -> (model: EntityModel, epoch: Int) {
+    /// Trains both passes on `train`. With `dev`, scores the averaged model after each epoch and keeps
+    /// the best epoch's (dev is only measured, never learnt from). `progress` gets (pass, epoch, dev score).
+    ///
+    /// The document pass learns from first-pass tags that are as good as they will be on new text:
+    /// each half of `train` is tagged by a first pass trained on the other half (two folds).
+    public func train(_ train: [EntitySentence], dev: [EntitySentence] = [], documentPass: Bool = true,
+                      progress: (Int, Int, SpanScore?) -> Void = { _, _, _ in }) -> (model: EntityModel, epochs: [Int]) {
+        let (first, firstEpoch) = trainPass(train, dev: dev, epochs: epochs) { progress(1, $0, $1) }
+        guard documentPass else { return (first, [firstEpoch]) }
+
+        let half = train.count / 2
+        let folds = [(learn: Array(train[..<half]), tag: half..<train.count), (learn: Array(train[half...]), tag: 0..<half)]
+        var foldTags = [[EntityTag]](repeating: [], count: train.count)
+        for fold in folds {
+            let (model, _) = trainPass(fold.learn, dev: [], epochs: firstEpoch) { _, _ in }
+            let tagger = EntityTagger(model: model)
+            for s in fold.tag { foldTags[s] = tagger.tag(train[s].tokens) }
+        }
+        let trainMemory = memory(train, firstPassTags: foldTags)
+        let firstTagger = EntityTagger(model: first)
+        let devMemory = memory(dev, firstPassTags: dev.map { firstTagger.tag($0.tokens) })
+        let (second, secondEpoch) = trainPass(train, memory: trainMemory, dev: dev, devMemory: devMemory,
+                                              epochs: epochs) { progress(2, $0, $1) }
+        return (first.with(documentPass: second), [firstEpoch, secondEpoch])
+    }
+
+    private func memory(_ sentences: [EntitySentence], firstPassTags: [[EntityTag]]) -> [[UInt8]] {
+        var extractor = EntityFeatureExtractor(rowBits: rowBits, gazetteer: gazetteer)
+        let stripped = sentences.map { sentence in
+            extractor.load(sentence.tokens)
+            return extractor.strippedForms
+        }
+        return EntityMemory.codes(stripped: stripped, tags: firstPassTags)
+    }
+
+    /// One pass: `memory` (per sentence, per token) is empty for the first pass.
+    private func trainPass(_ train: [EntitySentence], memory: [[UInt8]] = [], dev: [EntitySentence],
+                           devMemory: [[UInt8]] = [], epochs: Int,
+                           progress: (Int, SpanScore?) -> Void) -> (model: EntityModel, epoch: Int) {
         let tags = EntityTag.count
         let perToken = EntityFeatureExtractor.featuresPerToken
         var extractor = EntityFeatureExtractor(rowBits: rowBits, gazetteer: gazetteer)
         // Features do not change between epochs: extract them once.
-        let sentenceRows: [[UInt32]] = train.map { sentence in
-            extractor.load(sentence.tokens)
+        let sentenceRows: [[UInt32]] = train.indices.map { s in
+            extractor.load(train[s].tokens)
             var rows: [UInt32] = []
-            extractor.rows(into: &rows)
+            extractor.rows(into: &rows, memory: memory.isEmpty ? [] : memory[s])
             return rows
         }
         let tableSize = (1 << rowBits) * tags
@@ -140,6 +175,7 @@ public struct EntityTrainer {
                 }
                 step += 1
             }
+            guard !dev.isEmpty || epoch == epochs else { progress(epoch, nil); continue }
             // The averaged weights: w − Σ(step × update) / steps.
             let averaged = zip(weights, stepWeighted).map { $0 - $1 / step }
             let averagedTransitions = zip(transitions, transitionsStepWeighted).map { $0 - $1 / step }
@@ -147,21 +183,29 @@ public struct EntityTrainer {
                                     gazetteer: gazetteer)
             guard !dev.isEmpty else {
                 progress(epoch, nil)
-                if epoch == epochs { best = (model, epoch, 0) }
+                best = (model, epoch, 0)
                 continue
             }
-            let score = EntityTrainer.score(model: model, on: dev)
+            let tagger = EntityTagger(model: model)
+            var score = SpanScore()
+            for (s, sentence) in dev.enumerated() {
+                let predicted = devMemory.isEmpty ? tagger.tag(sentence.tokens)
+                    : tagger.tag(sentence.tokens, model: model, memory: devMemory[s])
+                score.add(gold: sentence.tags, predicted: predicted)
+            }
             progress(epoch, score)
             if best == nil || score.f1().f1 > best!.f1 { best = (model, epoch, score.f1().f1) }
         }
         return (best!.model, best!.epoch)
     }
 
-    /// Span scores of `model` on gold sentences.
+    /// Span scores of `model` on gold sentences, tagged as one document (in blocks, like any text).
     public static func score(model: EntityModel, on sentences: [EntitySentence]) -> SpanScore {
         let tagger = EntityTagger(model: model)
         var score = SpanScore()
-        for sentence in sentences { score.add(gold: sentence.tags, predicted: tagger.tag(sentence.tokens)) }
+        for (sentence, predicted) in zip(sentences, tagger.tagDocument(sentences.map(\.tokens))) {
+            score.add(gold: sentence.tags, predicted: predicted)
+        }
         return score
     }
 }
