@@ -28,6 +28,8 @@ let package = Package(
         ], resources: [
             // Learnt models: background document frequencies (see Analyse/BackgroundFrequencies.swift).
             .copy("Resources/background-df.bin"),
+            // The entity tagger (see Extract/Entities/EntityModel.swift; khabar-bench train-ner).
+            .copy("Resources/ner-model.bin"),
         ]),
         .executableTarget(name: "KhabarCLI", dependencies: [
             "Khabar",

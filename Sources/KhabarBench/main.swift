@@ -7,6 +7,8 @@
 //   khabar-bench build-background OUTPUT FILE…            the IDF prior shipped as a resource
 //   khabar-bench train-relation [--out F] TRAIN.csv        retrain the relation judge's model
 //   khabar-bench relation FILE…                           relation judge on long texts, µs per pair
+//   khabar-bench train-ner [--out F] TRAIN.txt             retrain the entity tagger's model
+//   khabar-bench ner [--model F] FILE…                     entity tagger throughput, tokens/s
 //
 // FILE is anything `InputReader` takes (.jsonl, .jsonl.xz, .gz, directories, …).
 // scripts/bench.sh runs `clean` and `text` on the SaudiNewsNet week.
@@ -20,6 +22,8 @@ let usage = """
            khabar-bench build-background OUTPUT FILE...
            khabar-bench relation FILE...
            khabar-bench train-relation [--out FILE] [--max-false-same X] [--c C] [--min-word-pairs N] TRAIN.csv
+           khabar-bench train-ner [--out FILE] [--epochs N] [--dev-fraction F] [--dev-gold FILE] TRAIN.txt
+           khabar-bench ner [--model FILE] FILE...
 
       clean         times (a) reading only, (b) cleaning only (pre-read articles, one thread) and
                     (c) read+clean through Pipeline.clean(paths:), each --runs times (default 5),
@@ -38,6 +42,13 @@ let usage = """
                     cross-validation (default 0.08); --c: inverse L2 strength (0.5);
                     --min-word-pairs: pairs an unmatched word needs for a weight of its own (2);
                     --dump-cv FILE: the training pairs' out-of-fold predictions as TSV.
+      train-ner     learns the entity tagger (khabar ner) from `token TAG` lines (ANERcorp), split
+                    into sentences at . ! ؟ ?; the last --dev-fraction of the tokens (default 0.1) is
+                    held out and only used to pick the epoch (of --epochs, default 15). Gazetteers:
+                    --gazetteers DIR (default: anercorp-gazetteers beside the file), stored hashed.
+                    Writes --out (default Sources/Khabar/Resources/ner-model.bin; run from the
+                    repository root); --dev-gold FILE also writes the dev slice for span_f1.py.
+      ner           times the entity tagger over a `token [TAG]` file, one thread (best of 5).
     """
 
 func fail(_ message: String) -> Never {
@@ -289,6 +300,8 @@ case "html-extract":
     dumpHTMLExtraction(paths: arguments)
 case "train-relation": runTrainRelation(arguments)
 case "relation": warnIfBusy(); runRelationBenchmark(arguments)
+case "train-ner": runTrainNER(arguments)
+case "ner": warnIfBusy(); runNERBenchmark(arguments)
 case "-h", "--help", "help": print(usage)
 default: fail("unknown subcommand \(command)")
 }

@@ -1,0 +1,92 @@
+import KhabarText
+
+/// Turns a sentence's tokens into hashed feature rows: `featuresPerToken` row indices per token into a
+/// weight table of `1 << rowBits` rows (one weight per tag in each row). Hashing keeps the model a
+/// fixed size with no feature dictionary; the rare collisions cost little accuracy.
+///
+/// Not thread-safe: it reuses its buffers between sentences (one extractor per thread).
+struct EntityFeatureExtractor {
+    static let featuresPerToken = 31
+
+    let rowBits: Int
+    let gazetteer: EntityGazetteer
+    private(set) var forms: [EntityWordForms] = []
+    private var stripped: [UInt64] = []
+    private var gazetteerCodes: [UInt8] = []
+    private var cues: [UInt8] = []
+    private var scratch: [UInt8] = []
+
+    init(rowBits: Int, gazetteer: EntityGazetteer) {
+        self.rowBits = rowBits
+        self.gazetteer = gazetteer
+    }
+
+    var count: Int { forms.count }
+    var strippedForms: [UInt64] { stripped }
+
+    /// Normalises and hashes each token of one sentence.
+    mutating func load<Tokens: Collection>(_ tokens: Tokens) where Tokens.Element: StringProtocol {
+        forms.removeAll(keepingCapacity: true)
+        stripped.removeAll(keepingCapacity: true)
+        cues.removeAll(keepingCapacity: true)
+        for token in tokens {
+            scratch.removeAll(keepingCapacity: true)
+            var copy = String(token)
+            copy.withUTF8 { ArabicNormalizer.append($0, EntityWordForms.options, to: &scratch) }
+            let form = scratch.withUnsafeBufferPointer { EntityWordForms(normalized: $0) }
+            forms.append(form)
+            stripped.append(form.stripped)
+            cues.append(EntityTriggers.table[form.word] ?? EntityTriggers.table[form.stripped] ?? 0)
+        }
+        stripped.withUnsafeBufferPointer { gazetteer.matchCodes($0, into: &gazetteerCodes) }
+    }
+
+    // Values for positions outside the sentence, distinct per side and distance.
+    private static let before2: UInt64 = 0x3C53_3E32_0000_0001, before1: UInt64 = 0x3C53_3E31_0000_0002
+    private static let after1: UInt64 = 0x3C2F_533E_3100_0003, after2: UInt64 = 0x3C2F_533E_3200_0004
+
+    /// Writes the feature rows of every loaded token into `rows` (`count × featuresPerToken`).
+    /// `memory`: per token, `EntityMemory`'s code (what the first pass tagged the same word as elsewhere
+    /// in the document), or empty for the first pass.
+    func rows(into rows: inout [UInt32], memory: [UInt8] = []) {
+        let n = forms.count
+        rows.removeAll(keepingCapacity: true)
+        rows.reserveCapacity(n * Self.featuresPerToken)
+        let shift = UInt64(64 - rowBits)
+        func word(_ i: Int) -> UInt64 {
+            i < 0 ? (i == -1 ? Self.before1 : Self.before2) : i >= n ? (i == n ? Self.after1 : Self.after2) : forms[i].word
+        }
+        func stem(_ i: Int) -> UInt64 {
+            i < 0 ? Self.before1 : i >= n ? Self.after1 : forms[i].stem
+        }
+        func shape(_ i: Int) -> UInt64 { i < 0 ? Self.before1 : i >= n ? Self.after1 : forms[i].shape }
+        func gazetteerCode(_ i: Int) -> UInt64 { i < 0 || i >= n ? 255 : UInt64(gazetteerCodes[i]) }
+        func cue(_ i: Int) -> UInt64 { i < 0 ? 255 : UInt64(cues[i]) }
+        func remembered(_ i: Int) -> UInt64 { memory.isEmpty ? 254 : i < 0 || i >= n ? 255 : UInt64(memory[i]) }
+        for i in 0..<n {
+            let f = forms[i]
+            var template: UInt64 = 0
+            // Each feature is (template number, value) mixed into a row index.
+            func add(_ value: UInt64) {
+                template &+= 1
+                let mixed = TermHash.mix(value ^ (template &* 0x9E37_79B9_7F4A_7C15))
+                rows.append(UInt32(truncatingIfNeeded: mixed >> shift))
+            }
+            func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { TermHash.mix(a) ^ b }
+            add(0) // bias: the tag prior
+            add(f.word); add(f.stem); add(f.stripped)
+            add(f.prefixes.0); add(f.prefixes.1); add(f.prefixes.2)
+            add(f.suffixes.0); add(f.suffixes.1); add(f.suffixes.2)
+            add(f.shape)
+            add(word(i - 1)); add(word(i - 2)); add(word(i + 1)); add(word(i + 2))
+            add(stem(i - 1)); add(stem(i + 1))
+            add(pair(word(i - 1), f.word)); add(pair(f.word, word(i + 1)))
+            add(gazetteerCode(i)); add(gazetteerCode(i - 1)); add(gazetteerCode(i + 1))
+            add(cue(i - 1)); add(cue(i - 2)); add(pair(cue(i - 1), gazetteerCode(i)))
+            add(pair(pair(shape(i - 1), f.shape), shape(i + 1)))
+            add(pair(i == 0 ? 1 : 0, f.shape))
+            add(i > 0 ? forms[i - 1].stripped : Self.before1)
+            add(remembered(i)); add(pair(remembered(i - 1), remembered(i))); add(pair(remembered(i), remembered(i + 1)))
+        }
+    }
+}
