@@ -1,0 +1,72 @@
+import KhabarText
+
+/// Who, what and when in one article: entity mentions, quotes and dates, with UTF-8 offsets into the
+/// clean body (paragraphs joined by "\n\n").
+public struct ArticleFacts: Sendable {
+    public var id: String
+    public var mentions: [EntityMention]
+    public var quotes: [Quote]
+    public var dates: [DateMention]
+}
+
+/// One tagged name in an article; `entity` is filled when mentions are grouped across articles.
+public struct EntityMention: Sendable {
+    public var text: String
+    public var kind: EntityKind
+    public var start: Int
+    public var end: Int
+    public var entity: Int?
+}
+
+/// Runs the extract stage on one clean article: entity tagging, quotes, dates.
+/// Not thread-safe (the tagger keeps scratch buffers): one per thread.
+public final class FactExtractor {
+    private let tagger: EntityTagger?
+    private let quotes = QuoteExtractor()
+    private let dates = DateExtractor()
+
+    public init(tagger: EntityTagger? = EntityTagger()) {
+        self.tagger = tagger
+    }
+
+    public func extract(_ article: CleanArticle) -> ArticleFacts {
+        let body = article.paragraphs.joined(separator: "\n\n")
+        return ArticleFacts(id: article.id, mentions: mentions(in: body),
+                            quotes: quotes.extract(paragraphs: article.paragraphs),
+                            dates: dates.extract(text: body, published: article.published))
+    }
+
+    /// Tags the body sentence by sentence (tokens as the tagger was trained on: words and
+    /// punctuation apart) and turns B-/I- runs into mentions with byte offsets.
+    func mentions(in body: String) -> [EntityMention] {
+        guard let tagger else { return [] }
+        let tokens = Tokenizer.tokenize(body)
+        let texts = tokens.map(\.text)
+        let sentences = EntitySentences.split(texts)
+        let tags = tagger.tagDocument(sentences.map { texts[$0] })
+        var mentions: [EntityMention] = []
+        let utf8 = Array(body.utf8)
+        for (sentence, sentenceTags) in zip(sentences, tags) {
+            var open: (kind: EntityKind, first: Int, last: Int)?
+            func close() {
+                guard let run = open else { return }
+                let range = tokens[run.first].range.lowerBound..<tokens[run.last].range.upperBound
+                mentions.append(EntityMention(text: String(decoding: utf8[range], as: UTF8.self), kind: run.kind,
+                                              start: range.lowerBound, end: range.upperBound))
+                open = nil
+            }
+            for (offset, tag) in sentenceTags.enumerated() {
+                let index = sentence.lowerBound + offset
+                guard let kind = tag.kind else { close(); continue }
+                if tag == .inside(kind), let run = open, run.kind == kind {
+                    open = (kind, run.first, index)
+                } else {
+                    close()
+                    open = (kind, index, index)
+                }
+            }
+            close()
+        }
+        return mentions
+    }
+}
