@@ -9,6 +9,7 @@
 //   khabar-bench relation FILE…                           relation judge on long texts, µs per pair
 //   khabar-bench train-ner [--out F] TRAIN.txt             retrain the entity tagger's model
 //   khabar-bench ner [--model F] FILE…                     entity tagger throughput, tokens/s
+//   khabar-bench variants-eval DIR [--verbose]            name-variant keys on ANETAC (scripts/variants-eval.sh)
 //
 // FILE is anything `InputReader` takes (.jsonl, .jsonl.xz, .gz, directories, …).
 // scripts/bench.sh runs `clean` and `text` on the SaudiNewsNet week.
@@ -21,6 +22,7 @@ let usage = """
            khabar-bench html-extract FILE...
            khabar-bench build-background OUTPUT FILE...
            khabar-bench relation FILE...
+           khabar-bench variants-eval ANETAC_DIR [--verbose]
            khabar-bench train-relation [--out FILE] [--max-false-same X] [--c C] [--min-word-pairs N] TRAIN.csv
            khabar-bench train-ner [--out FILE] [--epochs N] [--dev-fraction F] [--dev-gold FILE] TRAIN.txt
            khabar-bench ner [--model FILE] FILE...
@@ -35,6 +37,7 @@ let usage = """
                     prior in Sources/Khabar/Resources/background-df.bin).
       relation      times the relation judge on long texts: each article against a copy with one
                     number changed, and against the next article.
+      variants-eval  NameKey/NameMerger on ANETAC name pairs: variant recall and false merges.
       train-relation  learns the relation judge (khabar compare) from ANS stance pairs (s1,s2,stance)
                     and writes it as Swift source, by default over
                     Sources/Khabar/Dedupe/Relation/RelationModelData.swift (run from the repository
@@ -302,6 +305,7 @@ case "train-relation": runTrainRelation(arguments)
 case "relation": warnIfBusy(); runRelationBenchmark(arguments)
 case "train-ner": runTrainNER(arguments)
 case "ner": warnIfBusy(); runNERBenchmark(arguments)
+case "variants-eval": runVariantsEval(arguments)
 case "-h", "--help", "help": print(usage)
 default: fail("unknown subcommand \(command)")
 }
