@@ -14,22 +14,27 @@ public struct CatalogEntity: Sendable {
 
 /// Groups entity mentions across articles into entities, despite spelling variants and short forms.
 ///
-/// Two mentions of one kind are the same entity when their name keys (`nameKey`) are equal. A
-/// one-word person mention ("بوتين") joins the person whose longer name ends with that word's key
-/// ("فلاديمير بوتين") when exactly one such person is known.
+/// Two mentions are the same entity when their name keys (`nameKey`) are equal, or through the
+/// clitic, short-form and cut-short rules of `existing(_:_:)`.
 public struct EntityCatalog: Sendable {
     /// The key that spelling variants share.
     public var nameKey: @Sendable (String) -> String
 
     private var entities: [CatalogEntity] = []
     private var spellingCounts: [[String: Int]] = []
+    private var kindCounts: [[Int]] = []
     private var byKey: [String: Int] = [:]
-    /// Last word's key of multi-word person names → the entities with it.
-    private var byLastWord: [String: Set<Int>] = [:]
+    /// First and last word keys of multi-word names → the entities with them (for short forms).
+    private var byEdgeWord: [String: Set<Int>] = [:]
+    /// Multi-word keys, for names the tagger cut short ("كيم جونج" of "كيم جونغ أون").
+    private var multiWordKeys: [(key: [Substring], entity: Int)] = []
 
-    public init(nameKey: @escaping @Sendable (String) -> String = EntityCatalog.plainKey) {
+    public init(nameKey: @escaping @Sendable (String) -> String = EntityCatalog.variantKey) {
         self.nameKey = nameKey
     }
+
+    /// The phonetic skeleton (`NameKey`): merges transliteration variants (بوتين/بوتن, جونغ/جونج).
+    public static let variantKey: @Sendable (String) -> String = { NameKey($0).key }
 
     /// Matching-normalised words, joined: merges spellings that differ in hamza, ta marbuta, harakat.
     public static let plainKey: @Sendable (String) -> String = { name in
@@ -37,33 +42,55 @@ public struct EntityCatalog: Sendable {
     }
 
     /// Assigns every mention of `facts` to an entity (creating entities as needed).
+    /// Identity is the name, not the tag: "بيونغ يانغ" tagged once LOC and once ORG is one entity,
+    /// whose kind is the one most mentions carry.
     public mutating func add(_ facts: inout ArticleFacts) {
         for i in facts.mentions.indices {
             let mention = facts.mentions[i]
             let key = nameKey(mention.text)
             guard !key.isEmpty else { continue }
-            let kindKey = "\(mention.kind.rawValue)|\(key)"
-            var id = byKey[kindKey]
-            if id == nil, mention.kind == .person, !key.contains(" "),
-               let candidates = byLastWord[key], candidates.count == 1 {
-                id = candidates.first
-            }
-            let entity = id ?? newEntity(mention, kindKey: kindKey, key: key)
-            byKey[kindKey] = entity
+            let entity = existing(key, mention.text) ?? newEntity(mention, key: key)
+            byKey[key] = entity
             record(mention, in: entity, article: facts.id)
             facts.mentions[i].entity = entity
         }
     }
 
+    /// The entity a mention's key names: the same key; the key without a leading clitic (و ب ل ف:
+    /// "وروسيا", "لروسيا"); a one-word short form of exactly one known longer name (its first or
+    /// last word: "كيم", "بوتين"); or a longer name one known name is the start of, or vice versa.
+    private func existing(_ key: String, _ text: String) -> Int? {
+        if let id = byKey[key] { return id }
+        let clitics: Set<Character> = ["و", "ب", "ل", "ف"]
+        if let first = text.first, clitics.contains(first), text.count > 3 {
+            let rest = String(text.dropFirst())
+            if let id = existing(nameKey(rest), rest) { return id }
+        }
+        let words = key.split(separator: " ")
+        if words.count == 1, let candidates = byEdgeWord[key], candidates.count == 1 { return candidates.first }
+        if words.count >= 2 {
+            let related = Set(multiWordKeys.filter { known in
+                let n = min(known.key.count, words.count)
+                return known.key.count != words.count && Array(known.key.prefix(n)) == Array(words.prefix(n))
+            }.map(\.entity))
+            if related.count == 1 { return related.first }
+        }
+        return nil
+    }
+
     public var all: [CatalogEntity] { entities }
 
-    private mutating func newEntity(_ mention: EntityMention, kindKey: String, key: String) -> Int {
+    private mutating func newEntity(_ mention: EntityMention, key: String) -> Int {
         let id = entities.count
         entities.append(CatalogEntity(id: id, name: mention.text, kind: mention.kind, variants: [],
                                       mentions: 0, articles: []))
         spellingCounts.append([:])
-        if mention.kind == .person, let last = key.split(separator: " ").last, key.contains(" ") {
-            byLastWord[String(last), default: []].insert(id)
+        kindCounts.append([Int](repeating: 0, count: EntityKind.allCases.count))
+        let words = key.split(separator: " ")
+        if words.count >= 2 {
+            byEdgeWord[String(words[0]), default: []].insert(id)
+            byEdgeWord[String(words[words.count - 1]), default: []].insert(id)
+            multiWordKeys.append((words, id))
         }
         return id
     }
@@ -77,6 +104,11 @@ public struct EntityCatalog: Sendable {
         spellingCounts[id][mention.text] = count
         if count == 1 { entities[id].variants.append(mention.text) }
         if count > spellingCounts[id][entities[id].name, default: 0] { entities[id].name = mention.text }
+        kindCounts[id][mention.kind.rawValue] += 1
+        if let top = kindCounts[id].indices.max(by: { kindCounts[id][$0] < kindCounts[id][$1] }),
+           let kind = EntityKind(rawValue: top) {
+            entities[id].kind = kind
+        }
     }
 }
 

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Khabar
+
+@Suite("Entity catalog")
+struct EntityCatalogTests {
+    static func facts(_ id: String, _ names: [(String, EntityKind)]) -> ArticleFacts {
+        ArticleFacts(id: id, mentions: names.map { EntityMention(text: $0.0, kind: $0.1, start: 0, end: 0) },
+                     quotes: [], dates: [])
+    }
+
+    @Test func spellingsShortFormsAndCliticsMerge() {
+        var catalog = EntityCatalog()
+        var a = Self.facts("a", [("فلاديمير بوتين", .person), ("كيم جونغ أون", .person), ("روسيا", .location)])
+        var b = Self.facts("b", [("بوتن", .person), ("كيم", .person), ("وروسيا", .location), ("كيم جونج", .person)])
+        catalog.add(&a)
+        catalog.add(&b)
+        #expect(b.mentions[0].entity == a.mentions[0].entity, "بوتن is بوتين")
+        #expect(b.mentions[1].entity == a.mentions[1].entity, "كيم is كيم جونغ أون")
+        #expect(b.mentions[2].entity == a.mentions[2].entity, "وروسيا is روسيا")
+        #expect(b.mentions[3].entity == a.mentions[1].entity, "a name cut short joins the full one")
+        #expect(Set(catalog.all.map(\.id)).count == 3)
+        #expect(catalog.all[a.mentions[0].entity!].articles == ["a", "b"])
+    }
+
+    @Test func differentPeopleStayApart() {
+        var catalog = EntityCatalog()
+        var a = Self.facts("a", [("بوتين", .person), ("بيسكوف", .person), ("كوريا الشمالية", .location)])
+        catalog.add(&a)
+        #expect(Set(a.mentions.compactMap(\.entity)).count == 3)
+    }
+
+    /// The seed entities, through the real tagger: one entity each, spellings merged.
+    @Test func seedEntities() throws {
+        guard let seeds = SharedData.seedsFolder() else { return }
+        let extractor = FactExtractor()
+        var catalog = EntityCatalog()
+        Pipeline(jobs: 1).clean(paths: [seeds.path]) { outcome in
+            guard case .success(let article) = outcome else { return }
+            var facts = extractor.extract(article)
+            catalog.add(&facts)
+        }
+        // Entities with a spelling that has `word` as a whole word (or after a one-letter clitic: وبوتين).
+        func entities(containing word: String) -> [CatalogEntity] {
+            catalog.all.filter { entity in
+                entity.variants.contains { variant in
+                    variant.split(separator: " ").contains { $0 == word || ($0.count == word.count + 1 && $0.hasSuffix(word)) }
+                }
+            }
+        }
+        for (spellings, label) in [(["بوتين", "بوتن"], "Putin"), (["شويغو", "شويجو"], "Shoigu"),
+                                   (["يانغ", "يانج"], "Pyongyang"), (["أون", "كيم"], "Kim")] {
+            let found = Set(spellings.flatMap { entities(containing: $0).map(\.id) })
+            #expect(found.count == 1, "\(label): \(spellings) should be one entity, got \(found.count)")
+        }
+        for word in ["بيسكوف", "لافروف", "الكرملين", "كوريا الشمالية"] {
+            #expect(entities(containing: word).count >= 1, "\(word) is tagged")
+        }
+    }
+}
