@@ -15,16 +15,28 @@ import KhabarText
 public struct NameKey: Hashable, Sendable {
     /// One skeleton per kept name token, in order (ASCII bytes).
     public let tokens: [[UInt8]]
+    /// Per token: whether it was written with ال (dropped from the skeleton). A bare short form
+    /// (كوريا) should not be read as the adjective in another name (الكورية); see `NameMerger`.
+    let hadArticle: [Bool]
+
+    /// Keys compare by skeleton only: الكرملين and كرملين are one key.
+    public static func == (lhs: NameKey, rhs: NameKey) -> Bool { lhs.tokens == rhs.tokens }
+    public func hash(into hasher: inout Hasher) { hasher.combine(tokens) }
 
     public init(_ name: String) {
         let normalized = ArabicNormalizer.normalize(name, .matching)
         let words = NameKey.splitWords(normalized)
         var kept: [[UInt8]] = []
+        var articles: [Bool] = []
         for word in NameKey.droppingTitles(words) {
             let skeleton = NameKey.skeleton(of: word)
-            if !skeleton.isEmpty { kept.append(skeleton) }
+            if !skeleton.isEmpty {
+                kept.append(skeleton)
+                articles.append(NameKey.stripsArticle(word))
+            }
         }
         tokens = kept
+        hadArticle = articles
     }
 
     /// The tokens' skeletons joined by spaces, e.g. "KM KNK AN" for كيم جونغ أون.
@@ -76,13 +88,16 @@ public struct NameKey: Hashable, Sendable {
 
     // MARK: - Skeleton
 
+    /// Whether the word starts with ال that the skeleton drops: only on longer words (الكرملين/كرملين),
+    /// since in short ones (الف، الا) it may be part of the name.
+    static func stripsArticle(_ word: [Unicode.Scalar]) -> Bool {
+        word.count > 4 && word[0] == "\u{0627}" && word[1] == "\u{0644}"
+    }
+
     /// The class symbols of one word (see the type's comment). Latin words are lower-cased as they are.
     static func skeleton(of word: [Unicode.Scalar]) -> [UInt8] {
         var letters = word[...]
-        // Drop ال from longer words: الكرملين/كرملين. Short ones (الا، الف) may be the name itself.
-        if letters.count > 4, letters[letters.startIndex] == "\u{0627}", letters[letters.startIndex + 1] == "\u{0644}" {
-            letters = letters.dropFirst(2)
-        }
+        if stripsArticle(word) { letters = letters.dropFirst(2) }
         var out: [UInt8] = []
         out.reserveCapacity(letters.count)
         // Doubled letters collapse only when adjacent in writing, so ماما keeps both M's.

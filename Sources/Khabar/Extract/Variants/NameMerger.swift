@@ -64,9 +64,13 @@ public struct NameMerger: Sendable {
             let single = keys[index].tokens.count == 1
             isSingleWordGroup[roots[index], default: true] = isSingleWordGroup[roots[index], default: true] && single
         }
-        var multiWordOwners: [[UInt8]: Set<Int>] = [:] // word skeleton → multi-word groups using it
+        // Word skeleton → multi-word groups using it. Only bare words: "كوريا" is not the "الكورية" of
+        // "وكالة الأنباء المركزية الكورية".
+        var multiWordOwners: [[UInt8]: Set<Int>] = [:]
         for index in mentions.indices where keys[index].tokens.count > 1 {
-            for token in keys[index].tokens { multiWordOwners[token, default: []].insert(roots[index]) }
+            for (token, hadArticle) in zip(keys[index].tokens, keys[index].hadArticle) where !hadArticle {
+                multiWordOwners[token, default: []].insert(roots[index])
+            }
         }
         let contextWords = mentions.map { Set($0.context.map { ArabicNormalizer.normalize($0, .matching) }) }
         for (root, single) in isSingleWordGroup where single {
