@@ -78,6 +78,13 @@ public struct NameKey: Hashable, Sendable {
                 droppedTitle = true
             } else if droppedTitle, word.hasPrefix("ال") || NameTitles.linkWords.contains(word) {
                 // a qualifier of the title, not part of the name
+            } else if droppedTitle, start + 2 < words.count, !NameTitles.nameJoiners.contains(word),
+                      String(String.UnicodeScalarView(words[start + 1])).hasPrefix("ال") {
+                // a noun with its definite adjective after a title names the place or body the title
+                // belongs to: "زعيم كوريا الشمالية كيم جونغ أون", "رئيس وزراء اليابان فوميو كيشيدا".
+                // Not "عبد الفتاح": عبد, أبو, بن start compound names.
+                start += 2
+                continue
             } else {
                 break
             }
@@ -179,6 +186,9 @@ enum NameTitles {
             """
         return Set(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
     }()
+
+    /// Words that open a compound Arabic name with an ال word after them (عبد الفتاح، أبو الغيط).
+    static let nameJoiners: Set<String> = ["عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ام", "ذو", "نور", "سيف", "صلاح", "جمال", "عز", "علاء", "سعد", "شمس", "بدر", "تاج"]
 
     /// Words that link a title to its qualifiers ("المتحدث باسم الكرملين", "الأمين العام").
     static let linkWords: Set<String> = ["باسم", "عام", "العام", "شؤون", "لشؤون", "دوله", "لدى", "لدي"]
