@@ -42,7 +42,7 @@ func runVariantsEval(_ arguments: [String]) {
         for a in 0..<entries.count {
             for b in (a + 1)..<entries.count where entries[a].arabic != entries[b].arabic {
                 let sameKey = entries[a].key == entries[b].key
-                let merged = merger.sameName(entries[a].key.joined, entries[b].key.joined)
+                let merged = merger.sameName(entries[a].key, entries[b].key)
                 let anchoredInDev = entries[a].isDev || entries[b].isDev
                 if anchoredInDev {
                     devTally.pairs += 1
@@ -63,14 +63,13 @@ func runVariantsEval(_ arguments: [String]) {
 
     // False merges: every pair of dev names whose folded English differs.
     let devEntries = dev.map { (english: foldedEnglish($0.english), key: NameKey($0.arabic)) }
-    let joinedKeys = devEntries.map { $0.key.joined }
-    var differentPairs = 0, collidingKeys = 0, wronglyMerged = 0
+        var differentPairs = 0, collidingKeys = 0, wronglyMerged = 0
     var collisions: [String] = []
     for a in 0..<devEntries.count {
         for b in (a + 1)..<devEntries.count where devEntries[a].english != devEntries[b].english {
             differentPairs += 1
             if devEntries[a].key == devEntries[b].key { collidingKeys += 1 }
-            if merger.sameName(joinedKeys[a], joinedKeys[b]) {
+            if merger.sameName(devEntries[a].key, devEntries[b].key) {
                 wronglyMerged += 1
                 if collisions.count < 15 {
                     collisions.append("\(dev[a].english)/\(dev[a].arabic) ~ \(dev[b].english)/\(dev[b].arabic) [\(devEntries[a].key.key)]")

@@ -15,16 +15,28 @@ import KhabarText
 public struct NameKey: Hashable, Sendable {
     /// One skeleton per kept name token, in order (ASCII bytes).
     public let tokens: [[UInt8]]
+    /// Per token: whether it was written with ال (dropped from the skeleton). A bare short form
+    /// (كوريا) should not be read as the adjective in another name (الكورية); see `NameMerger`.
+    let hadArticle: [Bool]
+
+    /// Keys compare by skeleton only: الكرملين and كرملين are one key.
+    public static func == (lhs: NameKey, rhs: NameKey) -> Bool { lhs.tokens == rhs.tokens }
+    public func hash(into hasher: inout Hasher) { hasher.combine(tokens) }
 
     public init(_ name: String) {
         let normalized = ArabicNormalizer.normalize(name, .matching)
         let words = NameKey.splitWords(normalized)
         var kept: [[UInt8]] = []
+        var articles: [Bool] = []
         for word in NameKey.droppingTitles(words) {
             let skeleton = NameKey.skeleton(of: word)
-            if !skeleton.isEmpty { kept.append(skeleton) }
+            if !skeleton.isEmpty {
+                kept.append(skeleton)
+                articles.append(NameKey.stripsArticle(word))
+            }
         }
         tokens = kept
+        hadArticle = articles
     }
 
     /// The tokens' skeletons joined by spaces, e.g. "KM KNK AN" for كيم جونغ أون.
@@ -66,6 +78,13 @@ public struct NameKey: Hashable, Sendable {
                 droppedTitle = true
             } else if droppedTitle, word.hasPrefix("ال") || NameTitles.linkWords.contains(word) {
                 // a qualifier of the title, not part of the name
+            } else if droppedTitle, start + 2 < words.count, !NameTitles.nameJoiners.contains(word),
+                      String(String.UnicodeScalarView(words[start + 1])).hasPrefix("ال") {
+                // a noun with its definite adjective after a title names the place or body the title
+                // belongs to: "زعيم كوريا الشمالية كيم جونغ أون", "رئيس وزراء اليابان فوميو كيشيدا".
+                // Not "عبد الفتاح": عبد, أبو, بن start compound names.
+                start += 2
+                continue
             } else {
                 break
             }
@@ -76,13 +95,16 @@ public struct NameKey: Hashable, Sendable {
 
     // MARK: - Skeleton
 
+    /// Whether the word starts with ال that the skeleton drops: only on longer words (الكرملين/كرملين),
+    /// since in short ones (الف، الا) it may be part of the name.
+    static func stripsArticle(_ word: [Unicode.Scalar]) -> Bool {
+        word.count > 4 && word[0] == "\u{0627}" && word[1] == "\u{0644}"
+    }
+
     /// The class symbols of one word (see the type's comment). Latin words are lower-cased as they are.
     static func skeleton(of word: [Unicode.Scalar]) -> [UInt8] {
         var letters = word[...]
-        // Drop ال from longer words: الكرملين/كرملين. Short ones (الا، الف) may be the name itself.
-        if letters.count > 4, letters[letters.startIndex] == "\u{0627}", letters[letters.startIndex + 1] == "\u{0644}" {
-            letters = letters.dropFirst(2)
-        }
+        if stripsArticle(word) { letters = letters.dropFirst(2) }
         var out: [UInt8] = []
         out.reserveCapacity(letters.count)
         // Doubled letters collapse only when adjacent in writing, so ماما keeps both M's.
@@ -164,6 +186,9 @@ enum NameTitles {
             """
         return Set(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
     }()
+
+    /// Words that open a compound Arabic name with an ال word after them (عبد الفتاح، أبو الغيط).
+    static let nameJoiners: Set<String> = ["عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ام", "ذو", "نور", "سيف", "صلاح", "جمال", "عز", "علاء", "سعد", "شمس", "بدر", "تاج"]
 
     /// Words that link a title to its qualifiers ("المتحدث باسم الكرملين", "الأمين العام").
     static let linkWords: Set<String> = ["باسم", "عام", "العام", "شؤون", "لشؤون", "دوله", "لدى", "لدي"]

@@ -17,7 +17,8 @@ public struct NameMention: Sendable {
 /// (edit distance over the run-together skeletons: 1 from `oneEditLength` symbols, 2 from
 /// `twoEditsLength`). Then a group of one-word mentions ("بوتين", "كيم") joins the multi-word entity
 /// with a word of the same key ("فلاديمير بوتين") when exactly one such entity exists; when several do
-/// (سيرغي: Shoigu and Lavrov), the one sharing most context words wins, else it stays apart.
+/// (سيرغي: Shoigu and Lavrov), the one sharing most context words wins, else it stays apart. Last, a
+/// name of three or more words that begins exactly one longer name joins it.
 public struct NameMerger: Sendable {
     /// Shortest skeleton (symbols) for which one edit still means the same name. Short skeletons are
     /// too dense: TM is تيم and توم, so they must match exactly.
@@ -49,9 +50,8 @@ public struct NameMerger: Sendable {
             if let earlier = firstWithKey[key] { sets.union(earlier, index) } else { firstWithKey[key] = index }
         }
         let distinct = firstWithKey.values.sorted()
-        let joined = distinct.map { keys[$0].joined }
         for a in 0..<distinct.count {
-            for b in (a + 1)..<distinct.count where sameName(joined[a], joined[b]) {
+            for b in (a + 1)..<distinct.count where sameName(keys[distinct[a]], keys[distinct[b]]) {
                 sets.union(distinct[a], distinct[b])
             }
         }
@@ -64,9 +64,13 @@ public struct NameMerger: Sendable {
             let single = keys[index].tokens.count == 1
             isSingleWordGroup[roots[index], default: true] = isSingleWordGroup[roots[index], default: true] && single
         }
-        var multiWordOwners: [[UInt8]: Set<Int>] = [:] // word skeleton → multi-word groups using it
+        // Word skeleton → multi-word groups using it. Only bare words: "كوريا" is not the "الكورية" of
+        // "وكالة الأنباء المركزية الكورية".
+        var multiWordOwners: [[UInt8]: Set<Int>] = [:]
         for index in mentions.indices where keys[index].tokens.count > 1 {
-            for token in keys[index].tokens { multiWordOwners[token, default: []].insert(roots[index]) }
+            for (token, hadArticle) in zip(keys[index].tokens, keys[index].hadArticle) where !hadArticle {
+                multiWordOwners[token, default: []].insert(roots[index])
+            }
         }
         let contextWords = mentions.map { Set($0.context.map { ArabicNormalizer.normalize($0, .matching) }) }
         for (root, single) in isSingleWordGroup where single {
@@ -80,6 +84,20 @@ public struct NameMerger: Sendable {
             if let chosen { sets.union(root, chosen) }
         }
 
+        // 3. Cut-short long names: a name of three or more words that begins a unique longer name
+        //    ("وكالة الأنباء المركزية الكورية" / "… الكورية الشمالية") is that name. Shorter names are
+        //    left alone: "كوريا الشمالية" begins too many names to be read as one of them.
+        let minimumPrefixWords = 3
+        for index in mentions.indices where keys[index].tokens.count >= minimumPrefixWords {
+            let words = keys[index].tokens
+            var owners = Set<Int>()
+            for other in mentions.indices where keys[other].tokens.count > words.count
+                && Array(keys[other].tokens.prefix(words.count)) == words {
+                owners.insert(sets.find(other))
+            }
+            if owners.count == 1, let owner = owners.first { sets.union(index, owner) }
+        }
+
         var groups: [Int: [Int]] = [:]
         var order: [Int] = []
         for index in mentions.indices {
@@ -88,6 +106,17 @@ public struct NameMerger: Sendable {
             groups[root, default: []].append(index)
         }
         return order.map { groups[$0]! }
+    }
+
+    /// Whether two keys spell one name. With as many words on each side, word by word, so two edits
+    /// in one short word (عبد العزيز/عبد الله) do not pass as spread over a long name; otherwise run
+    /// together (بيونغيانغ/بيونغ يانغ).
+    public func sameName(_ a: NameKey, _ b: NameKey) -> Bool {
+        if a.isEmpty || b.isEmpty { return false }
+        if a.tokens.count == b.tokens.count {
+            return zip(a.tokens, b.tokens).allSatisfy { sameName($0, $1) }
+        }
+        return sameName(a.joined, b.joined)
     }
 
     /// Whether two run-together skeletons spell one name: equal, or within the edit budget their length allows.
