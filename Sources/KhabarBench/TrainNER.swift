@@ -5,7 +5,7 @@ import Khabar
 /// `token TAG` lines, holding out the last --dev-fraction of the tokens to choose the epoch.
 func runTrainNER(_ arguments: [String]) {
     var outPath = "Sources/Khabar/Resources/ner-model.bin"
-    var epochs = 15
+    var epochs = 25
     var devFraction = 0.1
     var gazetteerFolder: String? = nil
     var devGoldPath: String? = nil

@@ -47,7 +47,7 @@ let usage = """
                     --dump-cv FILE: the training pairs' out-of-fold predictions as TSV.
       train-ner     learns the entity tagger (khabar ner) from `token TAG` lines (ANERcorp), split
                     into sentences at . ! ؟ ?; the last --dev-fraction of the tokens (default 0.1) is
-                    held out and only used to pick the epoch (of --epochs, default 15). Gazetteers:
+                    held out and only used to pick the epoch (of --epochs, default 25). Gazetteers:
                     --gazetteers DIR (default: anercorp-gazetteers beside the file), stored hashed.
                     Writes --out (default Sources/Khabar/Resources/ner-model.bin; run from the
                     repository root); --dev-gold FILE also writes the dev slice for span_f1.py.

@@ -46,6 +46,36 @@ struct EntityFeatureExtractor {
     private static let after1: UInt64 = 0x3C2F_533E_3100_0003, after2: UInt64 = 0x3C2F_533E_3200_0004
 
     /// Writes the feature rows of every loaded token into `rows` (`count × featuresPerToken`).
+    /// Rows before this index are the same in both passes; the document pass replaces only the rest.
+    static let memoryRowsStart = featuresPerToken - 3
+
+    /// The memory features of token `i` (always last, so the document pass can reuse the first pass's
+    /// other rows): its code and its code paired with each neighbour's.
+    @inline(__always)
+    static func appendMemoryRows(_ memory: [UInt8], at i: Int, count n: Int, rowBits: Int, to rows: inout [UInt32]) {
+        func remembered(_ i: Int) -> UInt64 { memory.isEmpty ? 254 : i < 0 || i >= n ? 255 : UInt64(memory[i]) }
+        func row(_ template: UInt64, _ value: UInt64) -> UInt32 {
+            UInt32(truncatingIfNeeded: TermHash.mix(value ^ (template &* 0x9E37_79B9_7F4A_7C15)) >> UInt64(64 - rowBits))
+        }
+        let template = UInt64(memoryRowsStart)
+        let here = remembered(i)
+        rows.append(row(template + 1, here))
+        rows.append(row(template + 2, TermHash.mix(remembered(i - 1)) ^ here))
+        rows.append(row(template + 3, TermHash.mix(here) ^ remembered(i + 1)))
+    }
+
+    /// Replaces the memory rows of `rows` (written by `rows(into:)` for the same sentence).
+    static func replaceMemoryRows(_ rows: inout [UInt32], memory: [UInt8], rowBits: Int) {
+        let n = rows.count / featuresPerToken
+        var memoryRows: [UInt32] = []
+        memoryRows.reserveCapacity(3)
+        for i in 0..<n {
+            memoryRows.removeAll(keepingCapacity: true)
+            appendMemoryRows(memory, at: i, count: n, rowBits: rowBits, to: &memoryRows)
+            for k in 0..<3 { rows[i * featuresPerToken + memoryRowsStart + k] = memoryRows[k] }
+        }
+    }
+
     /// `memory`: per token, `EntityMemory`'s code (what the first pass tagged the same word as elsewhere
     /// in the document), or empty for the first pass.
     func rows(into rows: inout [UInt32], memory: [UInt8] = []) {
@@ -62,7 +92,6 @@ struct EntityFeatureExtractor {
         func shape(_ i: Int) -> UInt64 { i < 0 ? Self.before1 : i >= n ? Self.after1 : forms[i].shape }
         func gazetteerCode(_ i: Int) -> UInt64 { i < 0 || i >= n ? 255 : UInt64(gazetteerCodes[i]) }
         func cue(_ i: Int) -> UInt64 { i < 0 ? 255 : UInt64(cues[i]) }
-        func remembered(_ i: Int) -> UInt64 { memory.isEmpty ? 254 : i < 0 || i >= n ? 255 : UInt64(memory[i]) }
         for i in 0..<n {
             let f = forms[i]
             var template: UInt64 = 0
@@ -86,7 +115,7 @@ struct EntityFeatureExtractor {
             add(pair(pair(shape(i - 1), f.shape), shape(i + 1)))
             add(pair(i == 0 ? 1 : 0, f.shape))
             add(i > 0 ? forms[i - 1].stripped : Self.before1)
-            add(remembered(i)); add(pair(remembered(i - 1), remembered(i))); add(pair(remembered(i), remembered(i + 1)))
+            Self.appendMemoryRows(memory, at: i, count: n, rowBits: rowBits, to: &rows)
         }
     }
 }

@@ -15,19 +15,21 @@ enum EntityMemory {
         while blockStart < stripped.count {
             let block = blockStart..<min(stripped.count, blockStart + blockSize)
             // Per word: counts of O and of each kind over the block.
-            var counts: [UInt64: [Int]] = [:]
+            // (A SIMD value, not an array: no allocation per word.)
+            var counts = TermTable<SIMD8<Int32>>(minimumCapacity: 1024)
             for s in block {
                 for (i, word) in stripped[s].enumerated() {
-                    counts[word, default: [0, 0, 0, 0, 0]][tags[s][i].kind.map { $0.rawValue + 1 } ?? 0] += 1
+                    counts[word, default: .zero][tags[s][i].kind.map { $0.rawValue + 1 } ?? 0] += 1
                 }
             }
             for s in block {
                 for (i, word) in stripped[s].enumerated() {
                     guard var others = counts[word] else { continue }
                     others[tags[s][i].kind.map { $0.rawValue + 1 } ?? 0] -= 1 // not itself
-                    let total = others.reduce(0, +)
+                    let total = others.wrappedSum()
                     guard total > 0 else { continue }
-                    let majority = others.indices.max { others[$0] < others[$1] }!
+                    var majority = 0
+                    for k in 1..<5 where others[k] > others[majority] { majority = k }
                     codes[s][i] = UInt8(1 + majority) | (others[majority] < total ? 8 : 0)
                 }
             }

@@ -37,12 +37,19 @@ public final class EntityTagger {
         guard let second = model.documentPass?.model else { return sentences.map { tag($0) } }
         var first: [[EntityTag]] = []
         var stripped: [[UInt64]] = []
+        var firstRows: [[UInt32]] = []
         for sentence in sentences {
             first.append(tag(sentence))
             stripped.append(extractor.strippedForms)
+            firstRows.append(rows)
         }
         let memory = EntityMemory.codes(stripped: stripped, tags: first)
-        return zip(sentences, memory).map { sentence, memory in tag(sentence, model: second, memory: memory) }
+        // The second pass differs only in the memory rows: patch those, keep the rest.
+        return firstRows.indices.map { s in
+            rows = firstRows[s]
+            EntityFeatureExtractor.replaceMemoryRows(&rows, memory: memory[s], rowBits: second.rowBits)
+            return decodeRows(second, count: stripped[s].count)
+        }
     }
 
     /// One sentence with a given model and memory codes (training scores the document pass this way).
@@ -53,9 +60,13 @@ public final class EntityTagger {
     }
 
     private func decode(_ model: EntityModel, memory: [UInt8]) -> [EntityTag] {
-        let n = extractor.count
-        guard n > 0 else { return [] }
         extractor.rows(into: &rows, memory: memory)
+        return decodeRows(model, count: extractor.count)
+    }
+
+    /// Scores the `n` tokens' feature rows in `rows` with `model` and decodes the best path.
+    private func decodeRows(_ model: EntityModel, count n: Int) -> [EntityTag] {
+        guard n > 0 else { return [] }
         let tags = EntityTag.count
         let perToken = EntityFeatureExtractor.featuresPerToken
         emissions.removeAll(keepingCapacity: true)
