@@ -57,4 +57,28 @@ struct EntityCatalogTests {
             #expect(catalog.all.contains { $0.variants.contains { $0.contains(word) } }, "\(word) is tagged")
         }
     }
+
+    /// The seed quotes resolve to the right speaker entity (through the tagger and catalog).
+    @Test func seedQuoteSpeakersAreEntities() throws {
+        guard let seeds = SharedData.seedsFolder() else { return }
+        let extractor = FactExtractor()
+        var catalog = EntityCatalog()
+        var all: [ArticleFacts] = []
+        Pipeline(jobs: 1).clean(paths: [seeds.path]) { outcome in
+            guard case .success(let article) = outcome else { return }
+            var facts = extractor.extract(article)
+            catalog.add(&facts)
+            all.append(facts)
+        }
+        let expected = [("هذا سبب قدومنا إلى هنا", "بوتين"), ("سعيد بلقائك", "بوتين"), ("أنا سعيد للغاية بلقائك", "بوتين"),
+                        ("سنناقش كل المواضيع دون تسرّع", "بوتين"), ("دائما ما عبرنا عن الدعم الكامل", "كيم"),
+                        ("أعطى كيم بندقية", "بيسكوف"), ("لن تكون الصين سعيدة جدا", "تيخونوف")]
+        for (phrase, speaker) in expected {
+            let matches = all.flatMap { facts in
+                facts.quotes.filter { $0.text.contains(phrase) }.map { EntityCatalog.speakerEntity(of: $0, in: facts) }
+            }
+            let names = matches.compactMap { $0 }.flatMap { catalog.all[$0].variants }
+            #expect(names.contains { $0.contains(speaker) }, "«\(phrase)» should be said by \(speaker), got \(names)")
+        }
+    }
 }
