@@ -162,12 +162,14 @@ public struct Cleaner: Sendable {
             default: break
             }
         }
-        // Runs of bulleted headlines.
+        // Runs of bulleted headlines — unless a body line announces the list ("جلسات الأسبوع الماضي:"):
+        // a list introduced by a colon is the article's own (points of a report), not links.
         var i = 0
         while i < blocks.count {
             var j = i
             while j < blocks.count, labels[j] == nil, isBullet(blocks[j]), isHeadlineLike(blocks[j]) { j += 1 }
-            if j - i >= 3 { for k in i..<j { labels[k] = .removed(.relatedHeadlines) } }
+            let announced = i > 0 && labels[i - 1] == nil && blocks[i - 1].lastSignificantScalar == ":"
+            if j - i >= 3 && !announced { for k in i..<j { labels[k] = .removed(.relatedHeadlines) } }
             i = max(j, i + 1)
         }
     }
