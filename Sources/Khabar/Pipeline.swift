@@ -20,16 +20,8 @@ public struct Pipeline: Sendable {
 
     /// Reads and cleans every input; `emit` gets each article or input error, in input order.
     public func clean(paths: [String], emit: (Result<CleanArticle, InputError>) -> Void) {
-        var pending: [ReadOutcome] = []
-        func flush() {
-            for outcome in cleanBatch(pending) { emit(outcome) }
-            pending.removeAll(keepingCapacity: true)
-        }
-        reader.read(paths: paths) { outcome in
-            pending.append(outcome)
-            if pending.count >= batchSize { flush() }
-        }
-        flush()
+        let cleaner = self.cleaner
+        process(paths: paths, cleaner.clean, emit: emit)
     }
 
     /// Reads, cleans and analyses every input, then feeds the articles to `tracker` in input order
@@ -37,16 +29,22 @@ public struct Pipeline: Sendable {
     /// input error, in input order.
     public func track(paths: [String], analyser: ArticleAnalyser, into tracker: inout StoryTracker,
                       emit: (Result<(CleanArticle, StoryAssignment), InputError>) -> Void) {
+        let cleaner = self.cleaner
+        process(paths: paths, { raw -> (CleanArticle, ArticleProfile) in
+            let article = cleaner.clean(raw)
+            return (article, analyser.profile(article))
+        }, emit: { outcome in
+            emit(outcome.map { article, profile in (article, tracker.add(profile)) })
+        })
+    }
+
+    /// Reads every input in batches of `batchSize`, runs `work` on each batch across `jobs` cores,
+    /// and hands the results (or input errors) to `emit` in input order.
+    func process<Output>(paths: [String], _ work: @Sendable (RawArticle) -> Output,
+                         emit: (Result<Output, InputError>) -> Void) {
         var pending: [ReadOutcome] = []
         func flush() {
-            let cleaner = self.cleaner
-            let analysed = mapBatch(pending) { raw -> (CleanArticle, ArticleProfile) in
-                let article = cleaner.clean(raw)
-                return (article, analyser.profile(article))
-            }
-            for outcome in analysed {
-                emit(outcome.map { article, profile in (article, tracker.add(profile)) })
-            }
+            for outcome in mapBatch(pending, work) { emit(outcome) }
             pending.removeAll(keepingCapacity: true)
         }
         reader.read(paths: paths) { outcome in
@@ -58,11 +56,6 @@ public struct Pipeline: Sendable {
 
     /// Cleans one article (for callers that already hold a `RawArticle`).
     public func clean(_ raw: RawArticle) -> CleanArticle { cleaner.clean(raw) }
-
-    func cleanBatch(_ batch: [ReadOutcome]) -> [Result<CleanArticle, InputError>] {
-        let cleaner = self.cleaner
-        return mapBatch(batch, cleaner.clean)
-    }
 
     /// `work` over every article of a batch, across `jobs` cores; results in batch order.
     func mapBatch<Output>(_ batch: [ReadOutcome], _ work: @Sendable (RawArticle) -> Output) -> [Result<Output, InputError>] {

@@ -13,7 +13,10 @@ public struct StoryTracker: Sendable {
     private var earliestInGroup: [Int: Int] = [:]
     private var members: [[String]] = []
     private var termNames: [UInt64: String] = [:]
-    public var keepTermNames = false
+    /// Keep the shared terms and their names for each article (what `--explain` prints).
+    public var keepTermNames = false {
+        didSet { clusterer.collectsSharedTerms = keepTermNames }
+    }
 
     /// By default the relation judge decides (`khabar compare`): a near-copy it calls `contradicts`
     /// stays in the story but is never hidden as a duplicate.

@@ -11,13 +11,19 @@ import Foundation
 /// least `minimumFrequency` documents), no text.
 public struct BackgroundFrequencies: Sendable {
     public let documents: Int
-    public let frequencies: [UInt64: UInt32]
-    /// The same counts in a table built for fast lookups.
+    /// Term → documents containing it, in a table built for fast lookups.
     private let lookup: TermTable<UInt32>
+
+    /// Every term and its count (built on demand: lookups go through `frequency(of:)`).
+    public var frequencies: [UInt64: UInt32] {
+        var all: [UInt64: UInt32] = [:]
+        all.reserveCapacity(lookup.count)
+        lookup.forEach { all[$0] = $1 }
+        return all
+    }
 
     public init(documents: Int, frequencies: [UInt64: UInt32]) {
         self.documents = documents
-        self.frequencies = frequencies
         var lookup = TermTable<UInt32>(minimumCapacity: frequencies.count)
         for (term, frequency) in frequencies { lookup[term] = frequency }
         self.lookup = lookup

@@ -25,6 +25,8 @@ public struct StoryClusterer: Sendable {
     public var centreTerms = 200
     /// An article's heaviest terms used to look up candidate stories (and indexed for its story).
     public var queryTerms = 20
+    /// Fill `Placement.sharedTerms` (only `--explain` shows them; ranking them costs a sort per article).
+    public var collectsSharedTerms = false
 
     /// The IDF prior (see `BackgroundFrequencies`).
     public var background: BackgroundFrequencies
@@ -52,7 +54,7 @@ public struct StoryClusterer: Sendable {
         public var story: Int
         /// Decayed cosine with the story it joined; nil when it opened a new story.
         public var similarity: Double?
-        /// Terms that contributed most to the similarity, heaviest first.
+        /// Terms that contributed most to the similarity, heaviest first (when `collectsSharedTerms`).
         public var sharedTerms: [UInt64]
     }
 
@@ -76,7 +78,7 @@ public struct StoryClusterer: Sendable {
         let placement: Placement
         if let best {
             placement = Placement(story: best.story, similarity: best.score,
-                                  sharedTerms: sharedTerms(vector, stories[best.story]))
+                                  sharedTerms: collectsSharedTerms ? sharedTerms(vector, stories[best.story]) : [])
             stories[best.story].add(vector, profile, centreTerms: centreTerms)
         } else {
             stories.append(StoryState(vector, profile))

@@ -1,5 +1,3 @@
-import KhabarText
-
 /// One entity across articles: its spellings, how often and where it is mentioned.
 public struct CatalogEntity: Sendable {
     public var id: Int
@@ -35,11 +33,6 @@ public struct EntityCatalog: Sendable {
 
     /// The phonetic skeleton (`NameKey`): merges transliteration variants (بوتين/بوتن, جونغ/جونج).
     public static let variantKey: @Sendable (String) -> String = { NameKey($0).key }
-
-    /// Matching-normalised words, joined: merges spellings that differ in hamza, ta marbuta, harakat.
-    public static let plainKey: @Sendable (String) -> String = { name in
-        Tokenizer.words(name).joined(separator: " ")
-    }
 
     /// Assigns every mention of `facts` to an entity (creating entities as needed).
     /// Identity is the name, not the tag: "بيونغ يانغ" tagged once LOC and once ORG is one entity,
