@@ -9,10 +9,14 @@ swift build --build-tests 2>&1 | tail -n 5
 log="$(mktemp)"
 swift test --skip-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-# Swift Testing prints one line per test: "✔ Test x() passed …" / "✘ Test x() failed …".
-passed=$(grep -E '^\S+ Test .* passed' "$log" | grep -vc 'Test run with' || true)
-failed=$(grep -cE '^✘ Test .* failed' "$log" || true)
+# Swift Testing ends with "Test run with N tests in M suites passed|failed …"; per-test lines are
+# "✘ Test x() failed …" and "➜/↪ Test x() skipped …". The total comes from the summary line: per-test
+# "passed" lines can go missing from a piped log when tests write to standard output concurrently.
+total=$(grep -oE 'Test run with [0-9]+ test' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+failed=$(grep -E '^✘ Test .* failed' "$log" | grep -vc 'Test run with' || true)
 skipped=$(grep -cE '^(➜|↪) Test .* skipped' "$log" || true)
+passed=$(( ${total:-0} - failed - skipped ))
+[ "$passed" -lt 0 ] && passed=0
 rm -f "$log"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
