@@ -70,7 +70,9 @@ public struct JSONWriter {
 
 extension CleanArticle {
     /// Writes the article object in the documented key order; `extraFields` adds keys at the end.
-    public func write(to json: inout JSONWriter, extraFields: (inout JSONWriter) -> Void = { _ in }) {
+    /// Without `includeRemoved` the removed blocks are left out (a digest shows only what was kept).
+    public func write(to json: inout JSONWriter, includeRemoved: Bool = true,
+                      extraFields: (inout JSONWriter) -> Void = { _ in }) {
         json.beginObject()
         json.field("id", id)
         json.key("source")
@@ -89,15 +91,17 @@ extension CleanArticle {
         json.field("keywords", strings: keywords)
         json.field("language", language)
         json.field("paragraphs", strings: paragraphs)
-        json.key("removed")
-        json.beginArray()
-        for r in removed {
-            json.beginObject()
-            json.field("text", r.text)
-            json.field("reason", r.reason.rawValue)
-            json.endObject()
+        if includeRemoved {
+            json.key("removed")
+            json.beginArray()
+            for r in removed {
+                json.beginObject()
+                json.field("text", r.text)
+                json.field("reason", r.reason.rawValue)
+                json.endObject()
+            }
+            json.endArray()
         }
-        json.endArray()
         extraFields(&json)
         json.endObject()
     }

@@ -10,7 +10,7 @@ extension Digest {
         json.key("articles")
         json.beginArray()
         for item in articles {
-            item.article.write(to: &json) { json in
+            item.article.write(to: &json, includeRemoved: false) { json in
                 json.key("story"); json.value(item.story)
                 json.field("duplicate_of", item.duplicateOf)
                 json.field("inferred_published", item.inferredPublication?.iso8601)

@@ -81,7 +81,7 @@ extension Digest {
                 } else {
                     line += "undated"
                 }
-                line += " · `\(a.source.location)`"
+                line += " · \(md(a.source.location))"
                 if let copy = item.duplicateOf { line += " · copy of [\(number[copy].map(String.init) ?? copy)]" }
                 out += line + "\n"
             }
