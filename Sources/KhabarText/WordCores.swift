@@ -38,6 +38,26 @@ public enum WordCores {
     /// Whether two words share a core.
     public static func match(_ a: Set<String>, _ b: Set<String>) -> Bool { !a.isDisjoint(with: b) }
 
+    /// The cores as sorted 64-bit hashes (FNV-1a over UTF-8): comparing these is many times faster
+    /// than comparing sets of non-ASCII Strings, whose hashing normalises Unicode first.
+    public static func coreKeys(of word: String) -> [UInt64] {
+        cores(of: word).map { core in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in core.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+            return h
+        }.sorted()
+    }
+
+    /// Whether two sorted key lists share a key.
+    public static func match(_ a: [UInt64], _ b: [UInt64]) -> Bool {
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { return true }
+            if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+
     static func foldHamza(_ s: Unicode.Scalar) -> Unicode.Scalar {
         switch s {
         case "ئ", "ؤ": "ء"

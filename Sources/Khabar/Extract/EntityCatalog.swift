@@ -24,8 +24,9 @@ public struct EntityCatalog: Sendable {
     private var byKey: [String: Int] = [:]
     /// First and last word keys of multi-word names → the entities with them (for short forms).
     private var byEdgeWord: [String: Set<Int>] = [:]
-    /// Multi-word keys, for names the tagger cut short ("كيم جونج" of "كيم جونغ أون").
-    private var multiWordKeys: [(key: [Substring], entity: Int)] = []
+    /// Multi-word keys by their first two words, for names the tagger cut short ("كيم جونج" of
+    /// "كيم جونغ أون"): two multi-word names can only be one the start of the other when those agree.
+    private var multiWordKeys: [String: [(key: [Substring], entity: Int)]] = [:]
 
     public init(nameKey: @escaping @Sendable (String) -> String = EntityCatalog.variantKey) {
         self.nameKey = nameKey
@@ -62,7 +63,7 @@ public struct EntityCatalog: Sendable {
         let words = key.split(separator: " ")
         if words.count == 1, let candidates = byEdgeWord[key], candidates.count == 1 { return candidates.first }
         if words.count >= 2 {
-            let related = Set(multiWordKeys.filter { known in
+            let related = Set((multiWordKeys[words[0] + " " + words[1]] ?? []).filter { known in
                 let n = min(known.key.count, words.count)
                 return known.key.count != words.count && Array(known.key.prefix(n)) == Array(words.prefix(n))
             }.map(\.entity))
@@ -83,7 +84,7 @@ public struct EntityCatalog: Sendable {
         if words.count >= 2 {
             byEdgeWord[String(words[0]), default: []].insert(id)
             byEdgeWord[String(words[words.count - 1]), default: []].insert(id)
-            multiWordKeys.append((words, id))
+            multiWordKeys[words[0] + " " + words[1], default: []].append((words, id))
         }
         return id
     }

@@ -19,7 +19,7 @@ struct QuoteMerger {
         let isDirect: Bool
         let member: Int
         /// Each content word's possible cores and its weight (background IDF of its stem).
-        let words: [(cores: Set<String>, weight: Float)]
+        let words: [(cores: [UInt64], weight: Float)]
     }
 
     func merge(_ members: [StoryMember], entityName: (Int) -> String?) -> [MergedQuote] {
@@ -44,12 +44,12 @@ struct QuoteMerger {
                         return shifted
                     }
                 let words = Tokenizer.tokenize(quote.text).filter(\.isWord)
-                let content = words.compactMap { word -> (cores: Set<String>, weight: Float)? in
+                let content = words.compactMap { word -> (cores: [UInt64], weight: Float)? in
                     guard word.kind == .arabic || word.kind == .latin,
                           !inside.contains(where: { $0.start <= word.range.lowerBound && word.range.lowerBound < $0.end }) else { return nil }
                     let normalized = word.normalized
                     guard !StopWords.isStopWord(normalized) else { return nil }
-                    let cores = word.kind == .arabic ? WordCores.cores(of: normalized) : [normalized]
+                    let cores = word.kind == .arabic ? WordCores.coreKeys(of: normalized) : [TermHash.hash(normalized)]
                     guard !cores.isEmpty else { return nil }
                     let stem = word.kind == .arabic ? LightStemmer.stem(normalized) : normalized
                     return (cores, vectorizer.idf(TermHash.hash(stem)))

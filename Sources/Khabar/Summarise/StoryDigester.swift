@@ -28,7 +28,6 @@ public struct StoryDigester: Sendable {
             CitedSentence(text: sentences[i].text, article: members[sentences[i].member].article.id,
                           citedBy: unique(alignment.citingMembers(of: i).map { members[$0].article.id }))
         }
-        let names = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0.name) })
         return StoryDigest(
             id: story.id, headline: headline.text, headlineArticle: headline.article,
             articles: members.map(\.article.id), outlets: outlets(members),
@@ -36,7 +35,7 @@ public struct StoryDigester: Sendable {
             last: members.compactMap(\.article.published).max(),
             importance: story.importance, summary: summary,
             entities: storyEntities(members, entities),
-            quotes: QuoteMerger(vectorizer: vectorizer).merge(members) { names[$0] },
+            quotes: QuoteMerger(vectorizer: vectorizer).merge(members) { Self.entity($0, in: entities)?.name },
             timeline: timeline.build(alignment, members: members),
             coverage: coverage(alignment, members: members),
             contradictions: ContradictionFinder().find(alignment, members: members))
@@ -84,6 +83,11 @@ public struct StoryDigester: Sendable {
         return (first.title ?? alignment.sentences.first { $0.member == 0 }?.text ?? first.id, first.id)
     }
 
+    /// The catalog numbers entities by their position.
+    static func entity(_ id: Int, in catalog: [CatalogEntity]) -> CatalogEntity? {
+        catalog.indices.contains(id) && catalog[id].id == id ? catalog[id] : catalog.first { $0.id == id }
+    }
+
     func storyEntities(_ members: [StoryMember], _ catalog: [CatalogEntity]) -> [StoryEntity] {
         struct Tally { var mentions = 0; var spellings: [String: Int] = [:]; var order: [String] = []; var articles: [String] = []; var outlets: [String] = [] }
         var tallies: [Int: Tally] = [:]
@@ -101,9 +105,8 @@ public struct StoryDigester: Sendable {
                 tallies[id] = tally
             }
         }
-        let byID = Dictionary(uniqueKeysWithValues: catalog.map { ($0.id, $0) })
         return firstSeen.compactMap { id -> StoryEntity? in
-            guard let tally = tallies[id], let entity = byID[id] else { return nil }
+            guard let tally = tallies[id], let entity = Self.entity(id, in: catalog) else { return nil }
             let variants = tally.order.enumerated().sorted { a, b in
                 let ca = tally.spellings[a.element]!, cb = tally.spellings[b.element]!
                 return ca != cb ? ca > cb : a.offset < b.offset

@@ -39,10 +39,30 @@ struct DateGrammar {
     /// Digit counts of number tokens (a year has 4; a day 1 or 2).
     let digitCounts: [Int]
 
+    /// Whether an expression may start at each token (see `DateLexicon.vocabulary`).
+    let mayStart: [Bool]
+
     init(words: [String]) {
         self.words = words
         numbers = words.map(DateGrammar.integer)
         digitCounts = words.map { w in DateGrammar.integer(w) == nil ? 0 : w.utf8.count }
+        mayStart = words.map(DateGrammar.mayStart)
+    }
+
+    /// A number, punctuation, a non-Arabic word, or a word with a form in the lexicon.
+    static func mayStart(_ word: String) -> Bool {
+        guard let first = word.unicodeScalars.first, first.value >= 0x0600, first.value <= 0x06FF else { return true }
+        for form in stemForms(word) where DateLexicon.vocabulary.contains(TermHash.hash(form)) { return true }
+        return false
+    }
+
+    /// The word, then without a leading conjunction (و, ف), then without a preposition (ب, ل, ك).
+    static func stemForms(_ word: String) -> [String] {
+        var forms = [word]
+        var w = Substring(word)
+        if w.count > 3, let f = w.first, f == "و" || f == "ف" { w = w.dropFirst(); forms.append(String(w)) }
+        if w.count > 3, let f = w.first, f == "ب" || f == "ل" || f == "ك" { w = w.dropFirst(); forms.append(String(w)) }
+        return forms
     }
 
     /// The value of an all-ASCII-digit word; nil otherwise (bytes, no allocation).
@@ -65,11 +85,7 @@ struct DateGrammar {
     /// of words that take clitics ("ومنذ", "لسنة", "والخميس").
     func stems(_ i: Int) -> [String] {
         guard i < words.count else { return [] }
-        var forms = [words[i]]
-        var w = Substring(words[i])
-        if w.count > 3, let f = w.first, f == "و" || f == "ف" { w = w.dropFirst(); forms.append(String(w)) }
-        if w.count > 3, let f = w.first, f == "ب" || f == "ل" || f == "ك" { w = w.dropFirst(); forms.append(String(w)) }
-        return forms
+        return Self.stemForms(words[i])
     }
 
     func lookup<T>(_ table: [String: T], _ i: Int) -> T? {
@@ -90,7 +106,7 @@ struct DateGrammar {
         var found: [DateMatch] = []
         var i = 0
         while i < count {
-            if let m = expression(at: i) {
+            if mayStart[i], let m = expression(at: i) {
                 found.append(m)
                 i = m.end
             } else {
@@ -475,7 +491,7 @@ struct DateGrammar {
             k += 5
         } else {
             guard digitCounts[k] <= 2, isPunct(k + 1, "/-."), let b0 = numbers[safe: k + 2], var b = b0,
-                  digitCounts[k + 2] <= 2, words[k + 3] == words[k + 1] || isPunct(k + 3, "/") else { return nil }
+                  digitCounts[k + 2] <= 2, words[safe: k + 3] == words[k + 1] || isPunct(k + 3, "/") else { return nil }
             // "9 / 10 / 10 / ( 1940 )": two days of one month (a letter's dates).
             if let c0 = numbers[safe: k + 4], let c = c0, (1...12).contains(c), digitCounts[k + 4] <= 2,
                isPunct(k + 5, "/"), yearAt(k + 6) != nil {

@@ -151,3 +151,26 @@ enum DateLexicon {
     /// Joining words inside a range: "1936 - 1939", "من 13 وحتى 15 تشرين الثاني".
     static let rangeJoiners = keys(["-", "–", "إلى", "الى", "حتى", "وحتى", "و", "ولغاية", "لغاية"])
 }
+
+extension DateLexicon {
+    /// Words the rules test by name rather than through a table ("أول أمس", "هذا العام", "بعد غد").
+    static let ruleWords = keys(["أول", "هذا", "هذه", "غد", "الموافق", "المبارك", "الأول", "الساعات", "الدقائق"])
+
+    /// Hashes (FNV-1a over UTF-8) of every word any table or rule names, split at spaces. An
+    /// expression can only start at a number, a punctuation mark, a Latin word, or a word one of
+    /// whose clitic-stripped forms is here; checking this first spares the rules on most tokens,
+    /// and hashing bytes avoids the cost of hashing non-ASCII Strings.
+    static let vocabulary: Set<UInt64> = {
+        var words: [String] = []
+        words += months.keys.flatMap { $0 } + ambiguousMonths.flatMap { $0 } + hijriMonths.keys.flatMap { $0 }
+        words += Array(weekdays.keys) + Array(relativeDays.keys) + Array(nowWords) + Array(units.keys)
+        words += Array(unitSteps.keys) + Array(singularUnits) + Array(agoWords) + Array(eraWords) + Array(eraNames)
+        words += Array(weekdayNameHolders) + Array(dayAdjectives) + Array(pluralPeriods) + Array(periodDirections)
+        words += Array(yearWords) + Array(hijriMarkers) + Array(gregorianMarkers) + Array(leadingQualifiers)
+        words += Array(partsOfDay) + Array(morningMarkers) + Array(eveningMarkers) + Array(hourWords)
+        words += Array(ordinalHours.keys) + Array(minuteFractions.keys) + Array(numberWords.keys)
+        words += Array(durationUnits.keys) + Array(dualUnits.keys) + Array(standaloneDates) + Array(countNouns)
+        words += Array(numberWordsBeforeYear) + Array(futureWords) + Array(rangeJoiners) + Array(ruleWords)
+        return Set(words.flatMap { $0.split(separator: " ") }.map { TermHash.hash(String($0)) })
+    }()
+}
