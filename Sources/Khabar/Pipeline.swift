@@ -1,7 +1,7 @@
 import Foundation
 
-/// The order of Khabar's stages, in one place: read → clean → analyse → dedupe → cluster
-/// (→ extract → summarise, as those stages land). The CLI and the server call this; stages never
+/// The order of Khabar's stages, in one place: read → clean → analyse → dedupe → cluster →
+/// extract → summarise. The CLI and the server call this; stages never
 /// call each other. Reading, dedupe and clustering are sequential; cleaning and analysis of each
 /// batch run across `jobs` cores.
 public struct Pipeline: Sendable {
@@ -36,6 +36,75 @@ public struct Pipeline: Sendable {
         }, emit: { outcome in
             emit(outcome.map { article, profile in (article, tracker.add(profile)) })
         })
+    }
+
+    /// The whole pipeline: reads, cleans, analyses and extracts every input (across cores), feeds the
+    /// articles to the story stages in input order, then groups entities across all articles, anchors
+    /// the relative dates of undated articles in their story, and writes every story's digest, most
+    /// important first. `onError` gets each input error; `onArticle` ticks once per input.
+    public func digest(paths: [String], analyser: ArticleAnalyser = ArticleAnalyser(),
+                       tracker: inout StoryTracker, digester: StoryDigester = StoryDigester(),
+                       onError: (InputError) -> Void, onArticle: () -> Void = {}) -> Digest {
+        let cleaner = self.cleaner
+        let extractors = FactExtractorPool()
+        var articles: [CleanArticle] = []
+        var facts: [ArticleFacts] = []
+        // read → clean → analyse + extract (parallel), then dedupe → cluster (in order)
+        process(paths: paths, { raw -> (CleanArticle, ArticleProfile, ArticleFacts) in
+            let article = cleaner.clean(raw)
+            return (article, analyser.profile(article), extractors.extract(article))
+        }, emit: { outcome in
+            switch outcome {
+            case .success(let (article, profile, found)):
+                tracker.add(profile)
+                articles.append(article)
+                facts.append(found)
+            case .failure(let error):
+                onError(error)
+            }
+            onArticle()
+        })
+        // Entities across all articles, in arrival order (spelling variants merge as they come).
+        var catalog = EntityCatalog()
+        for i in facts.indices { catalog.add(&facts[i]) }
+        let assignments = tracker.assignments()
+        let stories = tracker.stories()
+        var grouped: [Int: [Int]] = [:]
+        for (i, assignment) in assignments.enumerated() { grouped[assignment.story, default: []].append(i) }
+        let membersOf = grouped
+        let dates = DateExtractor()
+        let entities = catalog.all
+        // One digest per story, across cores; each story's members are its own.
+        let digests = UnsafeMutableBufferPointer<(StoryDigest, inferred: [(Int, PublishedDate)])?>.allocate(capacity: stories.count)
+        digests.initialize(repeating: nil)
+        defer {
+            _ = digests.deinitialize()
+            digests.deallocate()
+        }
+        let out = UncheckedSendable(digests)
+        let shared = UncheckedSendable((articles, facts, assignments))
+        let workers = min(jobs, max(stories.count, 1))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var k = worker
+            while k < stories.count {
+                let story = stories[k]
+                let indices = membersOf[story.id] ?? []
+                var members = indices.map { i in
+                    StoryMember(article: shared.value.0[i], facts: shared.value.1[i], duplicateOf: shared.value.2[i].duplicateOf)
+                }
+                dates.anchorUndated(&members)
+                let inferred = zip(indices, members).compactMap { i, m in m.inferredPublication.map { (i, $0) } }
+                out.value[k] = (digester.digest(story, members: members, entities: entities), inferred)
+                k += workers
+            }
+        }
+        var listed = articles.indices.map { i in
+            DigestArticle(article: articles[i], story: assignments[i].story, duplicateOf: assignments[i].duplicateOf)
+        }
+        for result in digests {
+            for (i, day) in result!.inferred { listed[i].inferredPublication = day }
+        }
+        return Digest(stories: digests.map { $0!.0 }, articles: listed)
     }
 
     /// Reads every input in batches of `batchSize`, runs `work` on each batch across `jobs` cores,

@@ -8,7 +8,7 @@ struct KhabarCommand: ParsableCommand {
         commandName: "khabar",
         abstract: "Khabar (خبر): Arabic news articles in, clean stories out.",
         version: "0.1.0",
-        subcommands: [Clean.self, Cluster.self, Stories.self, Compare.self, Timex.self, NER.self, Extract.self])
+        subcommands: [Clean.self, Cluster.self, Stories.self, Compare.self, Timex.self, NER.self, Extract.self, DigestCommand.self])
 }
 
 /// Options every command that reads articles shares.

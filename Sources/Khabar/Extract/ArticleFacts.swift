@@ -1,3 +1,4 @@
+import Foundation
 import KhabarText
 
 /// Who, what and when in one article: entity mentions, quotes and dates, with UTF-8 offsets into the
@@ -68,5 +69,28 @@ public final class FactExtractor {
             close()
         }
         return mentions
+    }
+}
+
+/// Fact extractors shared by worker threads: each call borrows an idle extractor (the tagger's
+/// scratch buffers are not thread-safe) and gives it back.
+public final class FactExtractorPool: @unchecked Sendable {
+    private var idle: [FactExtractor] = []
+    private let lock = NSLock()
+    private let makeExtractor: @Sendable () -> FactExtractor
+
+    public init(_ makeExtractor: @escaping @Sendable () -> FactExtractor = { FactExtractor() }) {
+        self.makeExtractor = makeExtractor
+    }
+
+    public func extract(_ article: CleanArticle) -> ArticleFacts {
+        lock.lock()
+        let extractor = idle.popLast() ?? makeExtractor()
+        lock.unlock()
+        let facts = extractor.extract(article)
+        lock.lock()
+        idle.append(extractor)
+        lock.unlock()
+        return facts
     }
 }

@@ -69,8 +69,8 @@ public struct JSONWriter {
 }
 
 extension CleanArticle {
-    /// Writes the article object in the documented key order.
-    public func write(to json: inout JSONWriter) {
+    /// Writes the article object in the documented key order; `extraFields` adds keys at the end.
+    public func write(to json: inout JSONWriter, extraFields: (inout JSONWriter) -> Void = { _ in }) {
         json.beginObject()
         json.field("id", id)
         json.key("source")
@@ -98,6 +98,7 @@ extension CleanArticle {
             json.endObject()
         }
         json.endArray()
+        extraFields(&json)
         json.endObject()
     }
 

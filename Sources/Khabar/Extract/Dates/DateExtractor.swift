@@ -17,7 +17,8 @@ public struct DateExtractor: Sendable {
             let end = tokens[match.end - 1].range.upperBound
             let (value, anchor) = resolver.resolve(match.fields, isFuture: grammar.isFuture(match.start, match.end))
             return DateMention(text: String(decoding: utf8[start..<end], as: UTF8.self), value: value,
-                               start: start, end: end, kind: match.isTime ? .time : .date, anchor: anchor)
+                               start: start, end: end, kind: match.isTime ? .time : .date, anchor: anchor,
+                               isNow: match.fields.isNow)
         }
     }
 

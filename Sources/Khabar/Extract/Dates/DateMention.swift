@@ -26,8 +26,11 @@ public struct DateMention: Sendable, Hashable, Codable {
     public let end: Int
     public let kind: Kind
     public let anchor: Anchor
+    /// "الآن", "حاليا": the moment of writing, not something that happened.
+    public var isNow: Bool = false
 
-    public init(text: String, value: String?, start: Int, end: Int, kind: Kind, anchor: Anchor) {
+    public init(text: String, value: String?, start: Int, end: Int, kind: Kind, anchor: Anchor, isNow: Bool = false) {
+        self.isNow = isNow
         self.text = text
         self.value = value
         self.start = start

@@ -1,0 +1,97 @@
+import KhabarText
+
+/// Where outlets disagree: aligned sentences (the same fact) of different outlets about the same
+/// people and organisations that either say nearly the same words with one concrete difference the
+/// relation judge flags (a number, a negation, an antonym), or date the same happening to
+/// different days.
+struct ContradictionFinder {
+    let judge = RelationJudge()
+    /// Sentences must be this close before differing dates count as a disagreement.
+    var dateSimilarity: Float = 0.5
+    /// Word overlap (the judge's similarity) two sentences need to be one statement with a slot changed.
+    var claimSimilarity = 0.6
+    var limit = 10
+
+    func find(_ alignment: FactAlignment, members: [StoryMember]) -> [Contradiction] {
+        let sentences = alignment.sentences
+        var found: [Contradiction] = []
+        var seenPairs = Set<String>()
+        for i in sentences.indices {
+            for partner in alignment.partners[i] where partner.sentence > i {
+                let j = partner.sentence
+                let a = sentences[i], b = sentences[j]
+                let memberA = members[a.member], memberB = members[b.member]
+                guard memberA.outletName != memberB.outletName,
+                      memberA.duplicateOf != memberB.article.id, memberB.duplicateOf != memberA.article.id else { continue }
+                let key = [a.text, b.text].sorted().joined(separator: "\u{1}")
+                guard seenPairs.insert(key).inserted,
+                      actors(in: a, of: memberA) == actors(in: b, of: memberB) else { continue }
+                if let c = datesDiffer(a, memberA, b, memberB, similarity: partner.similarity) ?? claimsDiffer(a, memberA, b, memberB) {
+                    found.append(c)
+                }
+            }
+        }
+        return Array(found.prefix(limit))
+    }
+
+    private func claimsDiffer(_ a: StorySentence, _ ma: StoryMember, _ b: StorySentence, _ mb: StoryMember) -> Contradiction? {
+        let judgement = judge.judge(a.text, b.text)
+        guard judgement.relation == .contradicts, judgement.similarity >= claimSimilarity else { return nil }
+        let kind: String
+        let valueA: String, valueB: String
+        if judgement.cues.contains(.number) {
+            kind = "number"
+            let na = numbers(a.text), nb = numbers(b.text)
+            valueA = na.filter { !nb.contains($0) }.joined(separator: "، ")
+            valueB = nb.filter { !na.contains($0) }.joined(separator: "، ")
+        } else if judgement.cues.contains(.negation) || judgement.cues.contains(.antonym) {
+            kind = judgement.cues.contains(.negation) ? "negation" : "antonym"
+            let wa = words(a.text), wb = words(b.text)
+            valueA = wa.filter { !wb.contains($0) }.prefix(6).joined(separator: " ")
+            valueB = wb.filter { !wa.contains($0) }.prefix(6).joined(separator: " ")
+        } else {
+            return nil
+        }
+        guard !valueA.isEmpty || !valueB.isEmpty else { return nil }
+        return Contradiction(fact: a.text, kind: kind, values: [
+            .init(value: valueA, text: a.text, sources: [ma.article.id]),
+            .init(value: valueB, text: b.text, sources: [mb.article.id]),
+        ])
+    }
+
+    private func datesDiffer(_ a: StorySentence, _ ma: StoryMember, _ b: StorySentence, _ mb: StoryMember,
+                             similarity: Float) -> Contradiction? {
+        guard similarity >= dateSimilarity else { return nil }
+        let da = days(in: a, of: ma), db = days(in: b, of: mb)
+        guard !da.isEmpty, !db.isEmpty, da.isDisjoint(with: db) else { return nil }
+        return Contradiction(fact: a.text, kind: "date", values: [
+            .init(value: da.sorted().joined(separator: "، "), text: a.text, sources: [ma.article.id]),
+            .init(value: db.sorted().joined(separator: "، "), text: b.text, sources: [mb.article.id]),
+        ])
+    }
+
+    /// The people and organisations a sentence names (entity ids): a different actor is a different fact.
+    private func actors(in sentence: StorySentence, of member: StoryMember) -> Set<Int> {
+        Set(member.facts.mentions.compactMap { mention in
+            guard mention.kind == .person || mention.kind == .organisation,
+                  sentence.range.contains(mention.start) else { return nil }
+            return mention.entity
+        })
+    }
+
+    private func days(in sentence: StorySentence, of member: StoryMember) -> Set<String> {
+        Set(member.facts.dates.compactMap { mention in
+            guard !mention.isNow, sentence.range.contains(mention.start), let value = mention.value else { return nil }
+            return TimelineBuilder.day(value)
+        })
+    }
+
+    /// Numbers as written, digits unified (١٧ = 17).
+    private func numbers(_ text: String) -> [String] {
+        Tokenizer.tokenize(text).filter { $0.kind == .number }.map(\.normalized)
+    }
+
+    private func words(_ text: String) -> [String] {
+        Tokenizer.tokenize(text).filter(\.isWord).map(\.normalized)
+    }
+}

@@ -1,0 +1,74 @@
+/// Which sentences of a story tell the same fact: sentences of different members whose vectors
+/// are close (cosine ≥ `threshold`). Pairs within one member never align (an article does not cite
+/// itself), and each sentence keeps at most its best partner per other member.
+struct FactAlignment {
+    /// Cosine at which two sentences of different articles count as the same fact. Paraphrases by
+    /// different outlets share the names and the main verb and object, rarely much more.
+    static let threshold: Float = 0.3
+
+    let sentences: [StorySentence]
+    /// For each sentence: (other sentence, cosine), best per other member, strongest first.
+    private(set) var partners: [[(sentence: Int, similarity: Float)]]
+
+    init(sentences: [StorySentence], threshold: Float = FactAlignment.threshold) {
+        self.sentences = sentences
+        partners = Array(repeating: [], count: sentences.count)
+        // An inverted index from term to sentences keeps this near-linear in big stories.
+        var postings: [UInt64: [Int]] = [:]
+        for (i, s) in sentences.enumerated() {
+            for t in s.vector { postings[t.term, default: []].append(i) }
+        }
+        for (i, s) in sentences.enumerated() where !s.vector.isEmpty {
+            var seen = Set<Int>()
+            var bestPerMember: [Int: (Int, Float)] = [:]
+            for t in s.vector {
+                for j in postings[t.term] ?? [] where j > i && sentences[j].member != s.member && seen.insert(j).inserted {
+                    let similarity = s.cosine(sentences[j])
+                    guard similarity >= threshold else { continue }
+                    let other = sentences[j].member
+                    if bestPerMember[other].map({ similarity > $0.1 }) ?? true { bestPerMember[other] = (j, similarity) }
+                }
+            }
+            for (_, (j, similarity)) in bestPerMember {
+                partners[i].append((j, similarity))
+                partners[j].append((i, similarity))
+            }
+        }
+        for i in partners.indices {
+            // Keep the best partner per member on both sides of each pair.
+            var best: [Int: (sentence: Int, similarity: Float)] = [:]
+            for p in partners[i] {
+                let member = sentences[p.sentence].member
+                if best[member].map({ p.similarity > $0.similarity }) ?? true { best[member] = p }
+            }
+            partners[i] = best.values.sorted { $0.similarity > $1.similarity }
+        }
+    }
+
+    /// Members that report sentence `i`'s fact: its own and those of its partners.
+    func citingMembers(of i: Int) -> [Int] {
+        [sentences[i].member] + partners[i].map { sentences[$0.sentence].member }.sorted()
+    }
+
+    /// Groups of sentences telling one fact: greedily, the best-connected sentence not yet grouped
+    /// takes its ungrouped partners (one per member).
+    func factGroups() -> [[Int]] {
+        let order = sentences.indices.sorted {
+            let a = partners[$0].reduce(Float(0)) { $0 + $1.similarity }
+            let b = partners[$1].reduce(Float(0)) { $0 + $1.similarity }
+            return a != b ? a > b : $0 < $1
+        }
+        var grouped = Array(repeating: false, count: sentences.count)
+        var groups: [[Int]] = []
+        for i in order where !grouped[i] {
+            grouped[i] = true
+            var group = [i]
+            for p in partners[i] where !grouped[p.sentence] {
+                grouped[p.sentence] = true
+                group.append(p.sentence)
+            }
+            groups.append(group)
+        }
+        return groups
+    }
+}

@@ -1,0 +1,3 @@
+extension Digest {
+    public func markdown() -> String { "" }
+}

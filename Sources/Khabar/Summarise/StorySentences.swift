@@ -1,0 +1,145 @@
+import Foundation
+import KhabarText
+
+/// A sentence of a member's body with its term vector (unit length, sorted by term).
+///
+/// Terms are light stems of content words weighted by background IDF, except that a word inside an
+/// entity mention counts as the entity: "بوتين" and "بوتن" are one term, so sentences from outlets
+/// that spell names differently still align.
+struct StorySentence {
+    let member: Int
+    /// Position among the member's sentences (0 = first of the body).
+    let position: Int
+    let paragraph: Int
+    let text: String
+    /// UTF-8 offsets in the member's body.
+    let range: Range<Int>
+    let wordCount: Int
+    /// (term, weight), sorted by term, unit length.
+    let vector: [(term: UInt64, weight: Float)]
+    /// Raw IDF mass of the distinct terms, for containment.
+    let mass: Float
+
+    /// Cosine of two unit vectors.
+    func cosine(_ other: StorySentence) -> Float { StorySentence.dot(vector, other.vector) }
+
+    static func dot(_ a: [(term: UInt64, weight: Float)], _ b: [(term: UInt64, weight: Float)]) -> Float {
+        var i = 0, j = 0
+        var sum: Float = 0
+        while i < a.count && j < b.count {
+            if a[i].term == b[j].term {
+                sum += a[i].weight * b[j].weight
+                i += 1; j += 1
+            } else if a[i].term < b[j].term {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+}
+
+/// Builds term vectors for sentences and short texts (quotes, titles) of one story.
+struct SentenceVectorizer {
+    let background: BackgroundFrequencies
+    /// Weight of an entity term: about that of a word in one document of a hundred.
+    let entityIDF: Float
+
+    init(background: BackgroundFrequencies = .shipped) {
+        self.background = background
+        entityIDF = Float(log(100.0))
+    }
+
+    func idf(_ term: UInt64) -> Float {
+        let n = Double(max(background.documents, 1))
+        let df = Double(background.frequency(of: term))
+        return Float(max(0.5, log((n + 1) / (df + 0.5))))
+    }
+
+    /// Sentences of a member's body, with vectors.
+    func sentences(of member: StoryMember, index: Int) -> [StorySentence] {
+        let body = member.article.body
+        let mentions = member.facts.mentions.filter { $0.entity != nil }.sorted { $0.start < $1.start }
+        let tokens = Tokenizer.tokenize(body)
+        var result: [StorySentence] = []
+        var paragraph = 0
+        var lastEnd = 0
+        let bytes = Array(body.utf8)
+        var t = 0
+        for sentence in SentenceSplitter.split(body) {
+            if bytes[lastEnd..<sentence.range.lowerBound].contains(0x0A), !result.isEmpty { paragraph += 1 }
+            lastEnd = sentence.range.upperBound
+            while t < tokens.count, tokens[t].range.lowerBound < sentence.range.lowerBound { t += 1 }
+            var first = t
+            var words: [Token] = []
+            while first < tokens.count, tokens[first].range.upperBound <= sentence.range.upperBound {
+                if tokens[first].isWord { words.append(tokens[first]) }
+                first += 1
+            }
+            t = first
+            let inside = mentions.filter { $0.start >= sentence.range.lowerBound && $0.end <= sentence.range.upperBound }
+            let (vector, mass) = vectorize(words: words, mentions: inside)
+            result.append(StorySentence(member: index, position: result.count, paragraph: paragraph,
+                                        text: sentence.text, range: sentence.range, wordCount: words.count,
+                                        vector: vector, mass: mass))
+        }
+        return result
+    }
+
+    /// A vector for a short text outside any body (a title, a quote): stems only.
+    func vector(of text: String, mentions: [EntityMention] = []) -> (vector: [(term: UInt64, weight: Float)], mass: Float) {
+        vectorize(words: Tokenizer.tokenize(text).filter(\.isWord), mentions: mentions)
+    }
+
+    /// Stems outside mentions count with their IDF; each mention counts once as its entity.
+    func vectorize(words: [Token], mentions: [EntityMention]) -> ([(term: UInt64, weight: Float)], Float) {
+        let raw = termWeights(words: words, mentions: mentions)
+        let mass = raw.distinctMass
+        var vector = raw.weights.map { (term: $0.key, weight: $0.value) }.sorted { $0.term < $1.term }
+        let norm = vector.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
+        if norm > 0 { for i in vector.indices { vector[i].weight /= norm } }
+        return (vector, mass)
+    }
+
+    /// Summed IDF per term (`weights`), each distinct term's IDF once (`idfs`) and their total.
+    func termWeights(words: [Token], mentions: [EntityMention]) -> (weights: [UInt64: Float], idfs: [UInt64: Float], distinctMass: Float) {
+        var weights: [UInt64: Float] = [:]
+        var idfs: [UInt64: Float] = [:]
+        var m = 0
+        for word in words {
+            while m < mentions.count, mentions[m].end <= word.range.lowerBound { m += 1 }
+            if m < mentions.count, mentions[m].start <= word.range.lowerBound, let entity = mentions[m].entity {
+                let term = Self.entityTerm(entity)
+                weights[term] = entityIDF
+                idfs[term] = entityIDF
+                continue
+            }
+            guard let stem = Self.contentStem(word) else { continue }
+            let term = TermHash.hash(stem)
+            let weight = idf(term)
+            weights[term, default: 0] += weight
+            idfs[term] = weight
+        }
+        return (weights, idfs, idfs.values.reduce(0, +))
+    }
+
+    /// An entity's term: a hash in its own namespace, apart from every stem's.
+    static func entityTerm(_ entity: Int) -> UInt64 { TermHash.mix(0xE0E0_0000_0000_0000 | UInt64(entity)) }
+
+    /// The stem a word counts as, or nil for stop words, numbers and one-letter scraps.
+    static func contentStem(_ token: Token) -> String? {
+        switch token.kind {
+        case .arabic:
+            let word = token.normalized
+            guard word.unicodeScalars.count >= 2, !StopWords.isStopWord(word) else { return nil }
+            let stem = LightStemmer.stem(word)
+            guard stem.unicodeScalars.count >= 2, !StopWords.isStopWord(stem) else { return nil }
+            return stem
+        case .latin:
+            return token.text.count >= 3 ? token.text.lowercased() : nil
+        default:
+            return nil
+        }
+    }
+}

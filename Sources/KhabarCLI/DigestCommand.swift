@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import Khabar
+
+enum DigestFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, markdown, html
+}
+
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Run the whole pipeline and write each story's digest, most important first.",
+        discussion: """
+        Per story: headline, a summary whose every sentence cites the articles that report the same \
+        fact, entities with their spellings, quotes by speaker (wordings merged), a timeline of dated \
+        happenings, which outlet reported which fact, and contradictions between outlets. json is \
+        {"stories": [...], "articles": [...]}; markdown reads in a terminal; html is one self-contained \
+        right-to-left page.
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var options: StoryOptions
+
+    @Option(name: .shortAndLong, help: "json, markdown or html.")
+    var format: DigestFormat = .markdown
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Digest at most this many stories (0: all); the articles list keeps only theirs.")
+    var top: Int = 0
+
+    @Option(help: "Leave out stories with fewer articles than this.")
+    var minArticles: Int = 1
+
+    func validate() throws {
+        guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
+        guard minArticles >= 1 else { throw ValidationError("--min-articles must be at least 1") }
+    }
+
+    func run() throws {
+        let pipeline = input.pipeline()
+        var tracker = StoryTracker()
+        tracker.clusterer.threshold = options.threshold
+        tracker.clusterer.decay = options.decayDays * 86_400
+        var failures = 0
+        var progress = Progress(label: "digesting", enabled: !input.quiet)
+        var digest = pipeline.digest(paths: input.paths, tracker: &tracker, onError: { error in
+            failures += 1
+            progress.clearLine()
+            Console.error("\(error.input): \(error.message)")
+        }, onArticle: { progress.tick() })
+        progress.finish()
+        digest = digest.filtered(minArticles: minArticles, top: top)
+        let text: String
+        switch format {
+        case .json: text = digest.json() + "\n"
+        case .markdown: text = digest.markdown()
+        case .html: text = digest.html()
+        }
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            } catch {
+                Console.error("cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+        } else {
+            Console.out(text)
+            Console.flush()
+        }
+        if failures > 0 {
+            Console.error("\(failures) input\(failures == 1 ? "" : "s") could not be read; \(tracker.articleCount) article\(tracker.articleCount == 1 ? "" : "s") digested")
+        }
+        if failures > 0 || tracker.articleCount == 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,55 @@
+/// The possible cores of an Arabic word: the word with each plausible split of clitics and affixes
+/// taken off, for matching inflected forms of one word when the light stemmer, which strips only
+/// what is certain, leaves them apart ("بلقائك" ~ "للقاء", "سيناقشان" ~ "سنناقش").
+///
+/// Input is a matching-normalised word. Every combination of an optional conjunction (و ف), an
+/// optional preposition or article (ب ل ك ال بال لل …), an optional future س and imperfect prefix
+/// (ي ت ن ا), and an optional pronoun or number suffix is tried; cores shorter than three letters
+/// are dropped. Hamza seats (ء ئ ؤ) count as one letter, so "لقائ" and "لقاء" meet. Two words
+/// match when their core sets meet. Over-generation is the price: use it on short texts, next
+/// to other evidence.
+public enum WordCores {
+    static let conjunctions: [[Unicode.Scalar]] = [[], ["و"], ["ف"]]
+    static let particles: [[Unicode.Scalar]] = [[], ["ب"], ["ل"], ["ك"], ["ا", "ل"], ["ب", "ا", "ل"], ["ك", "ا", "ل"], ["ل", "ل"]]
+    static let verbPrefixes: [[Unicode.Scalar]] = [[], ["ي"], ["ت"], ["ن"], ["ا"], ["س", "ي"], ["س", "ت"], ["س", "ن"], ["س", "ا"]]
+    static let suffixes: [[Unicode.Scalar]] = [[], ["ه"], ["ك"], ["ي"], ["ة"], ["ه", "ا"], ["ه", "م"], ["ك", "م"], ["ن", "ا"],
+                                               ["ا", "ن"], ["و", "ن"], ["ي", "ن"], ["ا", "ت"], ["ه", "م", "ا"], ["و", "ا"]]
+
+    public static func cores(of word: String) -> Set<String> {
+        let letters = word.unicodeScalars.map(foldHamza)
+        var result = Set<String>()
+        for conjunction in conjunctions where hasPrefix(letters, conjunction) {
+            let afterConjunction = letters.dropFirst(conjunction.count)
+            for prefix in particles + verbPrefixes.dropFirst() where hasPrefix(afterConjunction, prefix) {
+                let stem = afterConjunction.dropFirst(prefix.count)
+                for suffix in suffixes where hasSuffix(stem, suffix) {
+                    let core = stem.dropLast(suffix.count)
+                    if core.count >= 3 {
+                        var s = String.UnicodeScalarView()
+                        s.append(contentsOf: core)
+                        result.insert(String(s))
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Whether two words share a core.
+    public static func match(_ a: Set<String>, _ b: Set<String>) -> Bool { !a.isDisjoint(with: b) }
+
+    static func foldHamza(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s {
+        case "ئ", "ؤ": "ء"
+        default: s
+        }
+    }
+
+    static func hasPrefix(_ word: some Collection<Unicode.Scalar>, _ prefix: [Unicode.Scalar]) -> Bool {
+        word.count > prefix.count && word.starts(with: prefix)
+    }
+
+    static func hasSuffix(_ word: some BidirectionalCollection<Unicode.Scalar>, _ suffix: [Unicode.Scalar]) -> Bool {
+        word.count > suffix.count && word.reversed().starts(with: suffix.reversed())
+    }
+}
