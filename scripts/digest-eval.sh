@@ -18,6 +18,8 @@
 #   DIGEST      an existing `khabar digest --format json` file to score instead of running khabar
 #   KEEP        a folder to keep the digest and LexRank JSON in (default: a temporary folder, removed)
 #   ALIGN       cosine for the scorer's own aligned-coverage column (default 0.5)
+#   LEXRANK_ARGS  extra arguments for lexrank.py, e.g. "--skip-duplicates" (articles the digest marks
+#               as near-duplicates give LexRank no sentences of their own; default none)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +27,7 @@ peer_dir="$repo/bench/digest-peer"
 venv="$repo/.venv-digest-peer"
 
 verbose=()
+read -r -a lexrank_args <<<"${LEXRANK_ARGS:-}"
 if [ "${1:-}" = "--verbose" ]; then verbose=(--verbose); shift; fi
 articles="${1:-$repo/../shared/data/stories-dev/d1-articles.jsonl}"
 
@@ -87,7 +90,7 @@ else
 fi
 
 say "LexRank on the same stories…"
-(cd "$peer_dir" && "$py" lexrank.py "$digest") >"$out/lexrank.json"
+(cd "$peer_dir" && "$py" lexrank.py "${lexrank_args[@]}" "$digest") >"$out/lexrank.json"
 
 (cd "$peer_dir" && "$py" score.py "${verbose[@]}" --align "${ALIGN:-0.5}" "$digest" "$out/lexrank.json")
 [ -n "${KEEP:-}" ] && say "digest and LexRank JSON kept in $out"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """LexRank baseline for `khabar digest` summaries (issue 5, "Dev window").
 
-usage: lexrank.py DIGEST.json > LEXRANK.json
+usage: lexrank.py [--skip-duplicates] DIGEST.json > LEXRANK.json
 
 For every story of DIGEST.json (the output of `khabar digest --format json`) with at least two
 articles, summarises the same articles with sumy's LexRankSummarizer, choosing as many sentences as
@@ -14,7 +14,9 @@ the story's article order, split into sentences by arabic_text.split_sentences (
 breaks), words by arabic_text.words (normalised Arabic). A sentence that occurs verbatim (same
 normalised words) in several articles is given to LexRank once, and its "articles" lists every one
 of them, so that the baseline is credited with all of its sources and cannot pick two copies of
-one sentence. Stemming: sumy's Stemmer("arabic") (NLTK's Snowball Arabic stemmer, code only);
+one sentence. With --skip-duplicates, articles the digest marks as near-duplicates ("duplicate_of")
+give LexRank no sentences of their own, only credit for the verbatim ones they share (a check that
+the baseline's redundancy does not come from duplicate articles alone). Stemming: sumy's Stemmer("arabic") (NLTK's Snowball Arabic stemmer, code only);
 stop words: sumy's own Arabic list, normalised the same way. No NLTK data and no network are used.
 """
 import json
@@ -41,20 +43,24 @@ class ArabicTokenizer:
         return tuple(words(sentence))
 
 
-def story_sentences(story, articles_by_id):
+def story_sentences(story, articles_by_id, skip_duplicates=False):
     """[(text, [article ids])] of the story's articles, first occurrence order, verbatim copies
     merged."""
     order, sources, text_of = [], {}, {}
-    for aid in story.get("articles", []):
-        article = articles_by_id.get(aid)
-        if article is None:
-            continue
+    ids = [a for a in story.get("articles", []) if a in articles_by_id]
+    if skip_duplicates:   # originals first, so that duplicates only add credit
+        ids.sort(key=lambda a: bool(articles_by_id[a].get("duplicate_of")))
+    for aid in ids:
+        article = articles_by_id[aid]
+        credit_only = skip_duplicates and bool(article.get("duplicate_of"))
         for paragraph in article.get("paragraphs") or []:
             for s in split_sentences(paragraph):
                 key = sentence_key(s)
                 if not key:
                     continue
                 if key not in sources:
+                    if credit_only:
+                        continue
                     order.append(key)
                     sources[key] = []
                     text_of[key] = s
@@ -64,9 +70,12 @@ def story_sentences(story, articles_by_id):
 
 
 def main():
-    if len(sys.argv) != 2:
+    args = sys.argv[1:]
+    skip_duplicates = "--skip-duplicates" in args
+    args = [a for a in args if a != "--skip-duplicates"]
+    if len(args) != 1:
         sys.exit(__doc__.split("\n\n")[1])
-    with open(sys.argv[1], encoding="utf-8") as f:
+    with open(args[0], encoding="utf-8") as f:
         digest = json.load(f)
     articles_by_id = {a["id"]: a for a in digest.get("articles", [])}
 
@@ -79,7 +88,7 @@ def main():
         if len(story.get("articles", [])) < 2:
             continue
         count = len(story.get("summary") or [])
-        candidates = story_sentences(story, articles_by_id)
+        candidates = story_sentences(story, articles_by_id, skip_duplicates)
         chosen = []
         if count > 0 and candidates:
             by_text = {}
