@@ -180,7 +180,8 @@ public struct StoryMember: Sendable {
         self.inferredPublication = inferredPublication
     }
 
-    var outletName: String { article.outlet ?? article.id }
+    /// The outlet, or the article id in brackets when the outlet is unknown (it still counts as a source of its own).
+    var outletName: String { article.outlet ?? "(\(article.id))" }
 }
 
 /// A member article as the digest lists it: the clean article plus where the story stage put it.
@@ -219,5 +220,24 @@ extension Digest {
         guard kept.count != stories.count else { return self }
         let ids = Set(kept.map(\.id))
         return Digest(stories: kept, articles: articles.filter { ids.contains($0.story) })
+    }
+}
+
+extension StoryDigest {
+    /// Entities worth a reader's eye: mentioned more than once (a name tagged once is often a
+    /// tagging slip); all of them for a one-article story.
+    public var notableEntities: [StoryEntity] {
+        articles.count == 1 ? entities : entities.filter { $0.mentions > 1 || $0.articles.count > 1 }
+    }
+
+    /// Per outlet, how many of the listed facts only it reports (most first).
+    public var exclusiveFacts: [(outlet: String, facts: Int)] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for fact in coverage where fact.outlets.count == 1 {
+            if counts[fact.outlets[0]] == nil { order.append(fact.outlets[0]) }
+            counts[fact.outlets[0], default: 0] += 1
+        }
+        return order.map { ($0, counts[$0]!) }.sorted { $0.facts > $1.facts }
     }
 }

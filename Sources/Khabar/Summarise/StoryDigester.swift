@@ -31,15 +31,25 @@ public struct StoryDigester: Sendable {
         let names = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0.name) })
         return StoryDigest(
             id: story.id, headline: headline.text, headlineArticle: headline.article,
-            articles: members.map(\.article.id), outlets: story.outlets,
-            first: story.first.map { PublishedDate(utcSecondsSince1970: $0) },
-            last: story.last.map { PublishedDate(utcSecondsSince1970: $0) },
+            articles: members.map(\.article.id), outlets: outlets(members),
+            first: members.compactMap(\.article.published).min(),
+            last: members.compactMap(\.article.published).max(),
             importance: story.importance, summary: summary,
             entities: storyEntities(members, entities),
             quotes: QuoteMerger(vectorizer: vectorizer).merge(members) { names[$0] },
             timeline: timeline.build(alignment, members: members),
             coverage: coverage(alignment, members: members),
             contradictions: ContradictionFinder().find(alignment, members: members))
+    }
+
+    /// Distinct outlets, most articles first (ties: first seen); an article without an outlet stands
+    /// for itself.
+    func outlets(_ members: [StoryMember]) -> [String] {
+        let names = members.map(\.outletName)
+        let counts = Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +)
+        return unique(names).enumerated().sorted { a, b in
+            counts[a.element]! != counts[b.element]! ? counts[a.element]! > counts[b.element]! : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// The title or short lead sentence that most outlets' articles echo: for each candidate, the
