@@ -17,14 +17,17 @@
 #   KHABAR_BIN  a prebuilt khabar binary (default: build with `swift build -c release`)
 #   SCRATCH     SwiftPM scratch path for the release build (default .build)
 #   HTML        an existing HTML file to render instead of running khabar (e.g. to check the fonts)
-#   WINDOW      the window size, WIDTH,HEIGHT (default 1280,2400; the screenshot is that size)
+#   WINDOW      the window size, WIDTH,HEIGHT (default 1280,2400; the screenshot is that size and
+#               shows the top of the page: the seeds' page is about 7,300 px tall at 1280, so
+#               WINDOW=1280,7400 takes all of it)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out_dir="${1:-/tmp/khabar-page}"
 [ $# -gt 0 ] && shift
 inputs=("$@")
-[ ${#inputs[@]} -gt 0 ] || inputs=("$repo/../shared/seeds")
+# (resolved, so that the page's article paths read /…/shared/seeds/…, not /…/repo/../shared/…)
+[ ${#inputs[@]} -gt 0 ] || inputs=("$(cd "$repo/../shared/seeds" 2>/dev/null && pwd || echo "$repo/../shared/seeds")")
 window="${WINDOW:-1280,2400}"
 
 say() { echo "digest-page: $*" >&2; }
