@@ -1,8 +1,8 @@
 /// Picks a story's summary sentences: central ones first, no two telling the same fact (MMR-like).
 ///
 /// A sentence's relevance is how many other outlets report its fact (the strongest sign that it is
-/// the news), how closely (the summed similarities, as LexRank's degree), and a lead bonus (news
-/// puts the main fact first). Each next pick maximises relevance minus its similarity to what is
+/// the news), how closely (the summed similarities of each other outlet's closest sentence, as
+/// LexRank's degree), and a lead bonus (news puts the main fact first). Each next pick maximises relevance minus its similarity to what is
 /// already picked; a sentence aligned with a picked one (same fact) is never picked.
 struct SummarySelector {
     /// Sentences shorter than this are captions, datelines or fragments; longer are run-ons.
@@ -21,10 +21,17 @@ struct SummarySelector {
         let outletOf = members.map(\.outletName)
         var relevance = [Float](repeating: -.infinity, count: sentences.count)
         for (i, s) in sentences.enumerated() where isCandidate(s) {
+            // Evidence counts once per other outlet (its closest sentence): an outlet's own copies
+            // of an article add nothing.
             let ownOutlet = outletOf[s.member]
-            let otherOutlets = Set(alignment.partners[i].map { outletOf[sentences[$0.sentence].member] })
-                .subtracting([ownOutlet]).count
-            let degree = alignment.partners[i].reduce(Float(0)) { $0 + $1.similarity }
+            var bestPerOutlet: [String: Float] = [:]
+            for partner in alignment.partners[i] {
+                let outlet = outletOf[sentences[partner.sentence].member]
+                guard outlet != ownOutlet else { continue }
+                bestPerOutlet[outlet] = max(bestPerOutlet[outlet] ?? 0, partner.similarity)
+            }
+            let otherOutlets = bestPerOutlet.count
+            let degree = bestPerOutlet.values.reduce(0, +)
             let lead: Float = s.position == 0 ? 1 : (s.paragraph <= 1 ? 0.5 : 0)
             // Later paragraphs carry background; a small decay keeps ties in reading order.
             let depth = Float(s.paragraph) * 0.02

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Digest {
     /// The digest as one self-contained right-to-left HTML page (no scripts, no external files).
     /// Every piece of article text is escaped; citations are numbered links to the story's
@@ -37,16 +39,15 @@ extension Digest {
         let anchor = "s\(story.id)"
         let number = Dictionary(story.articles.enumerated().map { ($0.element, $0.offset + 1) }, uniquingKeysWith: { a, _ in a })
         func cite(_ ids: [String]) -> String {
-            let links = ids.compactMap { id -> String? in
-                guard let n = number[id] else { return nil }
-                let outlet = byID[id].map { $0.article.outlet ?? $0.article.id } ?? id
+            let links = ids.compactMap { id in number[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }.map { id, n in
+                let outlet = byID[id].map { $0.article.outlet ?? "(\($0.article.id))" } ?? id
                 return "<a href=\"#\(anchor)-a\(n)\" title=\"\(h(outlet))\">\(n)</a>"
             }
             return "<sup class=\"cite\">[" + links.joined(separator: "، ") + "]</sup>"
         }
         var out = "<article class=\"story\" id=\"\(anchor)\">\n<h2>\(h(story.headline))</h2>\n"
-        let span = [story.first, story.last].map { $0.map { h($0.iso8601) } ?? "؟" }
-        out += "<p class=\"meta\">\(story.articles.count) مقالة · \(story.outlets.map(h).joined(separator: "، ")) · "
+        let span = [story.first, story.last].map { $0.map { h(Self.readable($0)) } ?? "؟" }
+        out += "<p class=\"meta\">\(story.articles.count) مقالة · \(story.outlets.map(bdi).joined(separator: "، ")) · "
             + "<bdi dir=\"ltr\">\(span[0])</bdi> ← <bdi dir=\"ltr\">\(span[1])</bdi></p>\n"
 
         out += "<section><h3>الملخص</h3><ol class=\"summary\">"
@@ -62,7 +63,7 @@ extension Digest {
             for entity in entities.prefix(25) {
                 out += "<tr><td>\(h(entity.name))</td><td>\(Self.kindName(entity.kind))</td>"
                     + "<td>\(entity.variants.map(h).joined(separator: "، "))</td><td>\(entity.mentions)</td>"
-                    + "<td>\(entity.outlets.map(h).joined(separator: "، "))</td></tr>"
+                    + "<td>\(entity.outlets.map(bdi).joined(separator: "، "))</td></tr>"
             }
             out += "</tbody></table></section>\n"
         }
@@ -76,9 +77,9 @@ extension Digest {
                     speaker = quote.speaker
                     out += "<div class=\"speaker\"><h4>\(h(quote.speaker))</h4>"
                 }
-                out += "<blockquote><p>«\(h(quote.text))» \(cite(quote.sources))</p>"
+                out += "<blockquote><p>\(Self.quoted(h(quote.text))) \(cite(quote.sources))</p>"
                 if !quote.variants.isEmpty {
-                    out += "<p class=\"variants\">وبصيغة أخرى: " + quote.variants.map { "«\(h($0))»" }.joined(separator: "؛ ") + "</p>"
+                    out += "<p class=\"variants\">وبصيغة أخرى: " + quote.variants.map { Self.quoted(h($0)) }.joined(separator: "؛ ") + "</p>"
                 }
                 out += "</blockquote>"
             }
@@ -97,7 +98,7 @@ extension Digest {
 
         if !story.coverage.isEmpty {
             out += "<section><h3>التغطية: من نقل ماذا</h3><table class=\"coverage\"><thead><tr><th>الخبر</th>"
-                + story.outlets.map { "<th>\(h($0))</th>" }.joined() + "</tr></thead><tbody>"
+                + story.outlets.map { "<th>\(bdi($0))</th>" }.joined() + "</tr></thead><tbody>"
             for fact in story.coverage {
                 out += "<tr\(fact.outlets.count == 1 ? " class=\"only\"" : "")><td>\(h(fact.fact)) \(cite(fact.sources))</td>"
                     + story.outlets.map { fact.outlets.contains($0) ? "<td class=\"yes\">✓</td>" : "<td></td>" }.joined()
@@ -106,7 +107,7 @@ extension Digest {
             out += "</tbody></table>"
             let only = story.exclusiveFacts
             if !only.isEmpty {
-                out += "<p class=\"meta\">أخبار انفرد بها مصدر واحد: " + only.map { "\(h($0.outlet)) (\($0.facts))" }.joined(separator: "، ") + "</p>"
+                out += "<p class=\"meta\">أخبار انفرد بها مصدر واحد: " + only.map { "\(bdi($0.outlet)) (\($0.facts))" }.joined(separator: "، ") + "</p>"
             }
             out += "</section>\n"
         }
@@ -127,7 +128,7 @@ extension Digest {
         for (i, id) in story.articles.enumerated() {
             guard let item = byID[id] else { continue }
             let a = item.article
-            out += "<li id=\"\(anchor)-a\(i + 1)\"><strong>\(h(a.outlet ?? "مصدر غير معروف"))</strong> · "
+            out += "<li id=\"\(anchor)-a\(i + 1)\"><strong>\(bdi(a.outlet ?? "(\(a.id))"))</strong> · "
             switch a.source {
             case .url(let url) where url.hasPrefix("http://") || url.hasPrefix("https://"):
                 out += "<a href=\"\(h(url))\" rel=\"noopener noreferrer\">\(h(a.title ?? url))</a>"
@@ -137,7 +138,7 @@ extension Digest {
                 out += "\(h(a.title ?? "(بلا عنوان)")) <code dir=\"ltr\">\(h(path))</code>"
             }
             if let published = a.published {
-                out += " · <bdi dir=\"ltr\">\(h(published.iso8601))</bdi>"
+                out += " · <bdi dir=\"ltr\">\(h(Self.readable(published)))</bdi>"
             } else if let inferred = item.inferredPublication {
                 out += " · بلا تاريخ (نحو <bdi dir=\"ltr\">\(h(inferred.iso8601))</bdi>)"
             }
@@ -148,6 +149,20 @@ extension Digest {
         }
         out += "</ol></section>\n</article>\n"
         return out
+    }
+
+    /// An outlet name isolated from the text around it (names in Latin script or ids stay in order).
+    func bdi(_ text: String) -> String { "<bdi>\(h(text))</bdi>" }
+
+    /// "2023-09-13 08:41" rather than ISO's "T".
+    static func readable(_ date: PublishedDate) -> String {
+        date.iso8601.replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// Wrapped in «» unless the text already opens with a quotation mark of its own.
+    static func quoted(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, !["«", "\"", "“", "&"].contains(first) else { return text }
+        return "«\(text)»"
     }
 
     /// Text made safe inside HTML elements and attribute values.
@@ -218,7 +233,8 @@ extension Digest {
     .contradiction { border: 1px solid #e2b4a8; border-radius: 8px; padding: 6px 12px; margin: 8px 0; background: #fff7f4; }
     .sides { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
     .value { font-weight: bold; color: #a33b20; margin: 0; }
-    ol.articles code { font-size: 0.8em; color: var(--muted); }
+    bdi[dir="ltr"] { white-space: nowrap; }
+    ol.articles code { font-size: 0.8em; color: var(--muted); direction: ltr; unicode-bidi: isolate; overflow-wrap: anywhere; }
     footer { color: var(--muted); font-size: 0.85em; padding-bottom: 30px; }
     """
 }

@@ -7,7 +7,7 @@ extension Digest {
         for (rank, story) in stories.enumerated() {
             let number = Dictionary(story.articles.enumerated().map { ($0.element, $0.offset + 1) }, uniquingKeysWith: { a, _ in a })
             func cite(_ ids: [String]) -> String {
-                "[" + ids.compactMap { number[$0].map(String.init) }.joined(separator: ", ") + "]"
+                "[" + ids.compactMap { number[$0] }.sorted().map(String.init).joined(separator: ", ") + "]"
             }
             out += "\n## \(rank + 1). \(md(story.headline))\n\n"
             let span = [story.first, story.last].map { $0?.iso8601 ?? "?" }
