@@ -7,9 +7,12 @@ import KhabarText
 struct ContradictionFinder {
     let judge = RelationJudge()
     /// Sentences must be this close before differing dates count as a disagreement.
-    var dateSimilarity: Float = 0.5
-    /// Word overlap (the judge's similarity) two sentences need to be one statement with a slot changed.
-    var claimSimilarity = 0.6
+    var dateSimilarity: Float = 0.8
+    /// Word overlap (the judge's similarity) two sentences need to be one statement with a number
+    /// changed, and (higher: a negation is easily a paraphrase, "سيستمر" ~ "لن يتوقف") with a
+    /// negation or antonym.
+    var numberSimilarity = 0.6
+    var polaritySimilarity = 0.8
     var limit = 10
 
     func find(_ alignment: FactAlignment, members: [StoryMember]) -> [Contradiction] {
@@ -36,15 +39,19 @@ struct ContradictionFinder {
 
     private func claimsDiffer(_ a: StorySentence, _ ma: StoryMember, _ b: StorySentence, _ mb: StoryMember) -> Contradiction? {
         let judgement = judge.judge(a.text, b.text)
-        guard judgement.relation == .contradicts, judgement.similarity >= claimSimilarity else { return nil }
+        guard judgement.relation == .contradicts, judgement.similarity >= numberSimilarity else { return nil }
         let kind: String
         let valueA: String, valueB: String
         if judgement.cues.contains(.number) {
-            kind = "number"
+            // One slot changed: as many numbers only on one side as only on the other (one or two).
             let na = numbers(a.text), nb = numbers(b.text)
-            valueA = na.filter { !nb.contains($0) }.joined(separator: "، ")
-            valueB = nb.filter { !na.contains($0) }.joined(separator: "، ")
+            let onlyA = na.filter { !nb.contains($0) }, onlyB = nb.filter { !na.contains($0) }
+            guard !onlyA.isEmpty, onlyA.count == onlyB.count, onlyA.count <= 2 else { return nil }
+            kind = "number"
+            valueA = onlyA.joined(separator: "، ")
+            valueB = onlyB.joined(separator: "، ")
         } else if judgement.cues.contains(.negation) || judgement.cues.contains(.antonym) {
+            guard judgement.similarity >= polaritySimilarity else { return nil }
             kind = judgement.cues.contains(.negation) ? "negation" : "antonym"
             let wa = words(a.text), wb = words(b.text)
             valueA = wa.filter { !wb.contains($0) }.prefix(6).joined(separator: " ")
@@ -62,8 +69,9 @@ struct ContradictionFinder {
     private func datesDiffer(_ a: StorySentence, _ ma: StoryMember, _ b: StorySentence, _ mb: StoryMember,
                              similarity: Float) -> Contradiction? {
         guard similarity >= dateSimilarity else { return nil }
+        // One date each: a sentence with two dates tells two happenings, and which is which is unclear.
         let da = days(in: a, of: ma), db = days(in: b, of: mb)
-        guard !da.isEmpty, !db.isEmpty, da.isDisjoint(with: db) else { return nil }
+        guard da.count == 1, db.count == 1, da != db else { return nil }
         return Contradiction(fact: a.text, kind: "date", values: [
             .init(value: da.sorted().joined(separator: "، "), text: a.text, sources: [ma.article.id]),
             .init(value: db.sorted().joined(separator: "، "), text: b.text, sources: [mb.article.id]),

@@ -45,6 +45,12 @@ struct RelationJudgeTests {
         #expect(result.relation == .contradicts)
     }
 
+    @Test func laSiymaIsNoNegation() {
+        // "لا سيما" is "especially"; written apart or together it negates nothing.
+        let result = judge.judge("ارتفعت الأسعار في المدن لا سيما العاصمة", "ارتفعت الأسعار في المدن لاسيما العاصمة")
+        #expect(!result.cues.contains(.negation))
+    }
+
     @Test func denialVerbContradicts() {
         let result = judge.judge("الجيش يؤكد انسحابه من المدينة", "الجيش ينفي انسحابه من المدينة")
         #expect(result.cues.contains(.antonym))

@@ -82,6 +82,8 @@ struct RelativeDateTests {
         #expect(value(of: "الأربعاء", in: "وسيجتمع الرئيسان الأربعاء في القاعدة") == "2023-09-20")
         #expect(value(of: "السبت", in: "سوف يصل الوفد السبت إلى موسكو") == "2023-09-16")
         #expect(value(of: "السبت", in: "وصل الوفد السياسي السبت إلى موسكو") == "2023-09-09", "سياسي is no verb")
+        // The publication's own weekday with a future verb is that same day, not a week later.
+        #expect(value(of: "الخميس", in: "وسيجتمع الرئيسان الخميس في القاعدة") == "2023-09-14")
     }
 
     @Test func periods() {

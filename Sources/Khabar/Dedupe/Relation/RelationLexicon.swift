@@ -73,8 +73,9 @@ enum RelationLexicon {
 
     /// Particles and words that negate what follows.
     static let negations = "لا لم لن ليس ليست ليسوا غير عدم دون بدون بلا ولا ولم ولن وليس"
-    /// After a negation particle, these make "still" (لا يزال، لا تزال، ما زال), not a negation.
-    static let stillVerbs = "زال زالت يزال تزال يزالون"
+    /// After a negation particle, these make "still" (لا يزال، لا تزال، ما زال) or "especially"
+    /// (لا سيما), not a negation.
+    static let stillVerbs = "زال زالت يزال تزال يزالون سيما"
     /// Words that turn a fact into a possibility, a plan, a threat or a question.
     static let modality = "قد ربما يحتمل محتمل احتمال يعتزم تعتزم يدرس تدرس يتوقع تتوقع متوقع مرتقب يهدد تهدد هل يمكن"
     /// Connectives and light verbs that paraphrases add or drop freely; not content.

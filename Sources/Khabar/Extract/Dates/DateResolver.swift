@@ -62,11 +62,11 @@ struct DateResolver {
         return (nil, .none)
     }
 
-    /// The latest such weekday on or before publication; for a future verb the next one after it.
+    /// The latest such weekday on or before publication; for a future verb the next one on or after
+    /// it ("ستُفتتح السفارة الاثنين" in a Monday article is that day: a week ahead would say المقبل).
     func weekdayDate(_ weekday: Int, from p: PublishedDate, future: Bool) -> PublishedDate {
         if future {
-            let ahead = (weekday - p.weekday + 7) % 7
-            return shift(p.dayOnly, days: ahead == 0 ? 7 : ahead)
+            return shift(p.dayOnly, days: (weekday - p.weekday + 7) % 7)
         }
         return shift(p.dayOnly, days: -((p.weekday - weekday + 7) % 7))
     }
