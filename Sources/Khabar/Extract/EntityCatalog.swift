@@ -115,11 +115,8 @@ extension EntityCatalog {
         json.beginArray()
         for entity in entities {
             json.beginObject()
-            json.key("id"); json.value(entity.id)
-            json.field("name", entity.name)
-            json.field("kind", entity.kind.label)
-            json.field("variants", strings: entity.variants)
-            json.key("mentions"); json.value(entity.mentions)
+            json.entityHead(id: entity.id, name: entity.name, kind: entity.kind, variants: entity.variants,
+                            mentions: entity.mentions)
             json.field("articles", strings: entity.articles)
             json.endObject()
         }
@@ -133,8 +130,7 @@ extension EntityCatalog {
             json.beginArray()
             for mention in facts.mentions {
                 json.beginObject()
-                json.key("entity")
-                if let entity = mention.entity { json.value(entity) } else { json.value(nil as String?) }
+                json.field("entity", mention.entity)
                 json.field("text", mention.text)
                 json.key("start"); json.value(mention.start)
                 json.key("end"); json.value(mention.end)
@@ -145,8 +141,7 @@ extension EntityCatalog {
             json.beginArray()
             for quote in facts.quotes {
                 json.beginObject()
-                json.key("speaker")
-                if let speaker = speakerEntity(of: quote, in: facts) { json.value(speaker) } else { json.value(nil as String?) }
+                json.field("speaker", speakerEntity(of: quote, in: facts))
                 json.field("speaker_text", quote.speakerText)
                 json.field("text", quote.text)
                 json.field("kind", quote.kind.rawValue)

@@ -68,6 +68,23 @@ public struct JSONWriter {
     }
 }
 
+extension JSONWriter {
+    /// The fields an entity object starts with, in `khabar extract` and in the digest.
+    mutating func entityHead(id: Int, name: String, kind: EntityKind, variants: [String], mentions: Int) {
+        key("id"); value(id)
+        field("name", name)
+        field("kind", kind.label)
+        field("variants", strings: variants)
+        key("mentions"); value(mentions)
+    }
+
+    /// `"key": n` or `"key": null`.
+    mutating func field(_ name: String, _ number: Int?) {
+        key(name)
+        if let number { value(number) } else { value(nil as String?) }
+    }
+}
+
 extension CleanArticle {
     /// Writes the article object in the documented key order; `extraFields` adds keys at the end.
     /// Without `includeRemoved` the removed blocks are left out (a digest shows only what was kept).

@@ -47,11 +47,8 @@ extension StoryDigest {
         json.beginArray()
         for entity in entities {
             json.beginObject()
-            json.key("id"); json.value(entity.id)
-            json.field("name", entity.name)
-            json.field("kind", entity.kind.label)
-            json.field("variants", strings: entity.variants)
-            json.key("mentions"); json.value(entity.mentions)
+            json.entityHead(id: entity.id, name: entity.name, kind: entity.kind, variants: entity.variants,
+                            mentions: entity.mentions)
             json.field("outlets", strings: entity.outlets)
             json.field("articles", strings: entity.articles)
             json.endObject()
@@ -62,8 +59,7 @@ extension StoryDigest {
         for quote in quotes {
             json.beginObject()
             json.field("speaker", quote.speaker)
-            json.key("speaker_entity")
-            if let entity = quote.speakerEntity { json.value(entity) } else { json.value(nil as String?) }
+            json.field("speaker_entity", quote.speakerEntity)
             json.field("text", quote.text)
             json.field("variants", strings: quote.variants)
             json.field("sources", strings: quote.sources)
