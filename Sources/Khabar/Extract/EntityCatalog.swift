@@ -12,8 +12,8 @@ public struct CatalogEntity: Sendable {
 
 /// Groups entity mentions across articles into entities, despite spelling variants and short forms.
 ///
-/// Two mentions are the same entity when their name keys (`nameKey`) are equal, or through the
-/// clitic, short-form and cut-short rules of `existing(_:_:)`.
+/// Two mentions are the same entity when their name keys (`nameKey`, of the canonical name when the
+/// mention has one) are equal, or through the clitic, short-form and cut-short rules of `existing(_:_:)`.
 public struct EntityCatalog: Sendable {
     /// The key that spelling variants share.
     public var nameKey: @Sendable (String) -> String
@@ -40,9 +40,11 @@ public struct EntityCatalog: Sendable {
     public mutating func add(_ facts: inout ArticleFacts) {
         for i in facts.mentions.indices {
             let mention = facts.mentions[i]
-            let key = nameKey(mention.text)
+            // A catalog's canonical name (news agencies) stands for every spelling of the entity.
+            let name = mention.canonical ?? mention.text
+            let key = nameKey(name)
             guard !key.isEmpty else { continue }
-            let entity = existing(key, mention.text) ?? newEntity(mention, key: key)
+            let entity = existing(key, name) ?? newEntity(mention, key: key)
             byKey[key] = entity
             record(mention, in: entity, article: facts.id)
             facts.mentions[i].entity = entity

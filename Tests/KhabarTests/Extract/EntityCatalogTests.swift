@@ -49,13 +49,20 @@ struct EntityCatalogTests {
             }
         }
         for (spellings, label) in [(["بوتين", "بوتن"], "Putin"), (["شويغو", "شويجو"], "Shoigu"),
-                                   (["يانغ", "يانج"], "Pyongyang"), (["أون", "كيم"], "Kim")] {
+                                   (["يانغ", "يانج"], "Pyongyang"), (["أون", "كيم"], "Kim"),
+                                   (["فوستوتشني", "فوستوشني"], "Vostochny")] {
             let found = Set(spellings.flatMap { entities(containing: $0).map(\.id) })
             #expect(found.count == 1, "\(label): \(spellings) should be one entity, got \(found.count)")
         }
         for word in ["بيسكوف", "لافروف", "الكرملين", "كوريا الشمالية"] {
             #expect(catalog.all.contains { $0.variants.contains { $0.contains(word) } }, "\(word) is tagged")
         }
+        let vostochny = entities(containing: "فوستوتشني") + entities(containing: "فوستوشني")
+        #expect(vostochny.allSatisfy { $0.kind == .location && $0.articles.count >= 4 }, "Vostochny: \(vostochny.map(\.variants))")
+        // KCNA: both the long and the short spelling, one organisation.
+        let kcna = catalog.all.filter { $0.variants.contains { $0.contains("الأنباء المركزية الكورية") } }
+        #expect(kcna.count == 1, "KCNA should be one entity, got \(kcna.map(\.variants))")
+        #expect(kcna.first?.kind == .organisation)
     }
 
     /// The seed quotes resolve to the right speaker entity (through the tagger and catalog).
