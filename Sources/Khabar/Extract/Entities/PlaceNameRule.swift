@@ -16,10 +16,11 @@ struct PlaceNameRule {
     /// How many unknown words in a row one name may take ("سان بطرسبرغ" style names).
     static let longestName = 3
 
-    /// Indefinite head nouns that name a place or facility by the proper name after them.
+    /// Indefinite head nouns that name a place or facility by the proper name after them. Not حي
+    /// ("alive" as often as "district") nor شبه ("similar").
     static let heads: Set<String> = Set("""
-        قاعدة ميناء مرفأ مطار محطة مدينة بلدة قرية منطقة جزيرة شبه إقليم مقاطعة ولاية محافظة قضاء ناحية
-        نهر جبل جبال بحيرة خليج مضيق ساحل صحراء وادي سهل هضبة بحر حي شارع ميدان ساحة معبر مخيم سد قلعة
+        قاعدة ميناء مرفأ مطار محطة مدينة بلدة قرية منطقة جزيرة إقليم مقاطعة ولاية محافظة قضاء ناحية
+        نهر جبل جبال بحيرة خليج مضيق ساحل صحراء وادي سهل هضبة بحر شارع ميدان ساحة معبر مخيم سد قلعة
         مفاعل منشأة مصفاة حقل
         """.split(whereSeparator: \.isWhitespace).map { ArabicNormalizer.normalize(String($0), Tokenizer.wordOptions) })
 
@@ -82,10 +83,11 @@ struct PlaceNameRule {
         Self.heads.contains(word) || (word.count > 3 && Self.clitics.contains(word.first!) && Self.heads.contains(String(word.dropFirst())))
     }
 
-    /// An Arabic word of three letters or more, without the article ال (definite words after a head
-    /// are its adjectives: "قاعدة الفضاء"), that the background vocabulary does not know.
+    /// An Arabic word of three letters or more that the background vocabulary does not know, without
+    /// the article ال (definite words after a head are its adjectives: "قاعدة الفضاء") and without the
+    /// feminine nisba ending ية (a rare adjective: "محطة كهرومائية"; normalised ة is ه).
     func looksLikeUnknownName(_ word: String) -> Bool {
-        word.count >= 3 && !word.hasPrefix("ال") && !isKnownWord(word)
+        word.count >= 3 && !word.hasPrefix("ال") && !word.hasSuffix("يه") && !isKnownWord(word)
     }
 
     /// `text` as a known name, or `text` without a one-letter clitic when that is one.
