@@ -25,7 +25,7 @@ public struct EntityMention: Sendable {
 /// Not thread-safe (the tagger keeps scratch buffers): one per thread.
 public final class FactExtractor {
     private let tagger: EntityTagger?
-    private let places = PlaceNameRule()
+    private let rules = EntityRules()
     private let quotes = QuoteExtractor()
     private let dates = DateExtractor()
 
@@ -41,8 +41,7 @@ public final class FactExtractor {
     }
 
     /// Tags the body sentence by sentence (tokens as the tagger was trained on: words and
-    /// punctuation apart), then the rules after the tagger: place names after a place head
-    /// (`PlaceNameRule`) and known news agencies (`AgencyMentions`, which win over the tagger).
+    /// punctuation apart), then applies the rules after the tagger (`EntityRules`).
     /// B-/I- runs become mentions with byte offsets; no mention crosses a sentence end.
     func mentions(in body: String) -> [EntityMention] {
         guard let tagger else { return [] }
@@ -50,16 +49,7 @@ public final class FactExtractor {
         let texts = tokens.map(\.text)
         let sentences = EntitySentences.split(texts)
         var tags = Array(tagger.tagDocument(sentences.map { texts[$0] }).joined())
-        places.apply(to: tokens, tags: &tags)
-        var canonical: [Int: String] = [:]
-        for agency in AgencyMentions.find(in: tokens) {
-            for k in agency.tokens { tags[k] = k == agency.tokens.lowerBound ? .begin(.organisation) : .inside(.organisation) }
-            // A tagger span running on past the agency's name is cut where the name ends.
-            if agency.tokens.upperBound < tags.count, tags[agency.tokens.upperBound].kind != nil {
-                tags[agency.tokens.upperBound] = .begin(tags[agency.tokens.upperBound].kind!)
-            }
-            canonical[agency.tokens.lowerBound] = agency.agency
-        }
+        let canonical = rules.apply(to: tokens, tags: &tags)
         let sentenceStarts = Set(sentences.map(\.lowerBound))
         var mentions: [EntityMention] = []
         let utf8 = Array(body.utf8)

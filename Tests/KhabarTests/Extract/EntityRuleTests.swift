@@ -81,3 +81,25 @@ struct EntityRuleTests {
         #expect(catalog.all.count == 2)
     }
 }
+
+@Suite("Entity rules over given words")
+struct EntityRulesOverWordsTests {
+    /// `khabar ner --rules` hands the rules CoNLL words: token kinds come from the tokenizer.
+    @Test func rulesTagAgencyAndPlaceInCoNLLWords() {
+        let words = ["وذكرت", "وكالة", "الأنباء", "المركزية", "الكورية", "الشمالية", "أن", "ميناء", "فوستوتشني", "."]
+        let tokens = EntityRules.tokens(words)
+        #expect(tokens.map(\.kind) == [.arabic, .arabic, .arabic, .arabic, .arabic, .arabic, .arabic, .arabic, .arabic, .punctuation])
+        var tags = [EntityTag](repeating: .outside, count: words.count)
+        let canonical = EntityRules(places: PlaceNameRule(isKnownWord: { $0 != "فوستوتشني" })).apply(to: tokens, tags: &tags)
+        #expect(tags.map(\.description) == ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-LOC", "O"])
+        #expect(canonical == [1: "وكالة الأنباء المركزية الكورية"])
+    }
+
+    /// An agency inside a longer tagger span ends it: the rest keeps the tagger's kind as a new span.
+    @Test func agencyCutsATaggerSpanRunningPastIt() {
+        let tokens = Tokenizer.tokenize("رويترز بلندن")
+        var tags: [EntityTag] = [.begin(.location), .inside(.location)]
+        EntityRules(places: PlaceNameRule(isKnownWord: { _ in true })).apply(to: tokens, tags: &tags)
+        #expect(tags == [.begin(.organisation), .begin(.location)])
+    }
+}
