@@ -26,7 +26,7 @@ let usage = """
            khabar-bench relation FILE...
            khabar-bench variants-eval ANETAC_DIR [--verbose]
            khabar-bench train-relation [--out FILE] [--max-false-same X] [--c C] [--min-word-pairs N] TRAIN.csv
-           khabar-bench train-ner [--out FILE] [--epochs N] [--dev-fraction F] [--dev-gold FILE] TRAIN.txt
+           khabar-bench train-ner [--out FILE] [--epochs N] [--dev-fraction F] [--dev-gold FILE] [--seed N] TRAIN.txt
            khabar-bench ner [--model FILE] FILE...
 
       clean         times (a) reading only, (b) cleaning only (pre-read articles, one thread) and
@@ -55,7 +55,9 @@ let usage = """
                     held out and only used to pick the epoch (of --epochs, default 25). Gazetteers:
                     --gazetteers DIR (default: anercorp-gazetteers beside the file), stored hashed.
                     Writes --out (default Sources/Khabar/Resources/ner-model.bin; run from the
-                    repository root); --dev-gold FILE also writes the dev slice for span_f1.py.
+                    repository root); --dev-gold FILE also writes the dev slice for span_f1.py;
+                    --seed N: the shuffle (the shipped model: 2). Features read the word classes
+                    bundled in the build (build-word-clusters, then swift build).
       ner           times the entity tagger over a `token [TAG]` file, one thread (best of 5).
     """
 
