@@ -124,6 +124,7 @@ struct EntityFeatureExtractor {
             add(pair(pair(shape(i - 1), f.shape), shape(i + 1)))
             add(pair(i == 0 ? 1 : 0, f.shape))
             add(i > 0 ? forms[i - 1].stripped : Self.before1)
+            // Word classes: a name training never saw shares them with names it did.
             add(fine(i)); add(coarse(i)); add(fine(i - 1)); add(fine(i + 1))
             add(pair(coarse(i), coarse(i + 1)))
             Self.appendMemoryRows(memory, at: i, count: n, rowBits: rowBits, to: &rows)
