@@ -30,6 +30,8 @@ let package = Package(
             .copy("Resources/background-df.bin"),
             // The entity tagger (see Extract/Entities/EntityModel.swift; khabar-bench train-ner).
             .copy("Resources/ner-model.bin"),
+            // The entity tagger's word classes (Extract/Entities/WordClusters.swift; build-word-clusters).
+            .copy("Resources/word-clusters.bin"),
         ]),
         .executableTarget(name: "KhabarCLI", dependencies: [
             "Khabar",

@@ -12,6 +12,7 @@ func runTrainNER(_ arguments: [String]) {
     var rowBits = 20
     var documentPass = true
     var trainPath: String? = nil
+    var seed: UInt64? = nil
     var rest = arguments[...]
     while let argument = rest.popFirst() {
         switch argument {
@@ -27,6 +28,9 @@ func runTrainNER(_ arguments: [String]) {
             rowBits = value
         case "--gazetteers": gazetteerFolder = optionValue(&rest, "--gazetteers needs a folder")
         case "--no-document-pass": documentPass = false
+        case "--seed":
+            guard let value = rest.popFirst().flatMap({ UInt64($0) }) else { fail("--seed needs a number") }
+            seed = value
         case "--dev-gold": devGoldPath = optionValue(&rest, "--dev-gold needs a file")
         default:
             if argument.hasPrefix("--") { fail("unknown option \(argument)") }
@@ -62,6 +66,7 @@ func runTrainNER(_ arguments: [String]) {
     var trainer = EntityTrainer(lists: lists)
     trainer.epochs = epochs
     trainer.rowBits = rowBits
+    if let seed { trainer.seed = seed }
     let clock = ContinuousClock()
     var started = clock.now
     let (model, keptEpochs) = trainer.train(train, dev: dev, documentPass: documentPass) { pass, epoch, score in

@@ -5,6 +5,7 @@
 //   khabar-bench text FILE…                               KhabarText hot paths, MB/s
 //   khabar-bench html-extract FILE…                       HTML reader output as JSON Lines
 //   khabar-bench build-background OUTPUT FILE…            the IDF prior shipped as a resource
+//   khabar-bench build-word-clusters OUTPUT FILE…         the entity tagger's word classes (a resource)
 //   khabar-bench train-relation [--out F] TRAIN.csv        retrain the relation judge's model
 //   khabar-bench relation FILE…                           relation judge on long texts, µs per pair
 //   khabar-bench train-ner [--out F] TRAIN.txt             retrain the entity tagger's model
@@ -21,10 +22,11 @@ let usage = """
            khabar-bench text FILE...
            khabar-bench html-extract FILE...
            khabar-bench build-background OUTPUT FILE...
+           khabar-bench build-word-clusters OUTPUT FILE...
            khabar-bench relation FILE...
            khabar-bench variants-eval ANETAC_DIR [--verbose]
            khabar-bench train-relation [--out FILE] [--max-false-same X] [--c C] [--min-word-pairs N] TRAIN.csv
-           khabar-bench train-ner [--out FILE] [--epochs N] [--dev-fraction F] [--dev-gold FILE] TRAIN.txt
+           khabar-bench train-ner [--out FILE] [--epochs N] [--dev-fraction F] [--dev-gold FILE] [--seed N] TRAIN.txt
            khabar-bench ner [--model FILE] FILE...
 
       clean         times (a) reading only, (b) cleaning only (pre-read articles, one thread) and
@@ -35,6 +37,9 @@ let usage = """
       html-extract  writes the HTML reader's output for each input as one JSON Lines object.
       build-background  counts term document frequencies over the inputs into OUTPUT (the IDF
                     prior in Sources/Khabar/Resources/background-df.bin).
+      build-word-clusters  learns distributional word classes from the inputs' clean text into
+                    OUTPUT (Sources/Khabar/Resources/word-clusters.bin, read by the entity tagger's
+                    features: rebuild, then retrain with train-ner).
       relation      times the relation judge on long texts: each article against a copy with one
                     number changed, and against the next article.
       variants-eval  NameKey/NameMerger on ANETAC name pairs: variant recall and false merges.
@@ -50,7 +55,9 @@ let usage = """
                     held out and only used to pick the epoch (of --epochs, default 25). Gazetteers:
                     --gazetteers DIR (default: anercorp-gazetteers beside the file), stored hashed.
                     Writes --out (default Sources/Khabar/Resources/ner-model.bin; run from the
-                    repository root); --dev-gold FILE also writes the dev slice for span_f1.py.
+                    repository root); --dev-gold FILE also writes the dev slice for span_f1.py;
+                    --seed N: the shuffle (the shipped model: 2). Features read the word classes
+                    bundled in the build (build-word-clusters, then swift build).
       ner           times the entity tagger over a `token [TAG]` file, one thread (best of 5).
     """
 
@@ -298,6 +305,7 @@ switch command {
 case "clean": warnIfBusy(); runCleanBenchmark(arguments)
 case "text": warnIfBusy(); runText(arguments)
 case "build-background": buildBackground(arguments)
+case "build-word-clusters": buildWordClusters(arguments)
 case "html-extract":
     guard !arguments.isEmpty else { fail("html-extract needs at least one input file") }
     dumpHTMLExtraction(paths: arguments)

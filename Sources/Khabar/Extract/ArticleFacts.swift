@@ -17,12 +17,16 @@ public struct EntityMention: Sendable {
     public var start: Int
     public var end: Int
     public var entity: Int?
+    /// The name every spelling of this entity shares, when a catalog knows it (a news agency's
+    /// canonical name); the entity catalog merges by it instead of the text.
+    public var canonical: String?
 }
 
 /// Runs the extract stage on one clean article: entity tagging, quotes, dates.
 /// Not thread-safe (the tagger keeps scratch buffers): one per thread.
 public final class FactExtractor {
     private let tagger: EntityTagger?
+    private let rules = EntityRules()
     private let quotes = QuoteExtractor()
     private let dates = DateExtractor()
 
@@ -38,36 +42,38 @@ public final class FactExtractor {
     }
 
     /// Tags the body sentence by sentence (tokens as the tagger was trained on: words and
-    /// punctuation apart) and turns B-/I- runs into mentions with byte offsets.
+    /// punctuation apart), then applies the rules after the tagger (`EntityRules`).
+    /// B-/I- runs become mentions with byte offsets; no mention crosses a sentence end.
     func mentions(in body: String) -> [EntityMention] {
         guard let tagger else { return [] }
         let tokens = Tokenizer.tokenize(body)
         let texts = tokens.map(\.text)
         let sentences = EntitySentences.split(texts)
-        let tags = tagger.tagDocument(sentences.map { texts[$0] })
+        var tags = Array(tagger.tagDocument(sentences.map { texts[$0] }).joined())
+        let canonical = rules.apply(to: tokens, tags: &tags)
+        let sentenceStarts = Set(sentences.map(\.lowerBound))
         var mentions: [EntityMention] = []
         let utf8 = Array(body.utf8)
-        for (sentence, sentenceTags) in zip(sentences, tags) {
-            var open: (kind: EntityKind, first: Int, last: Int)?
-            func close() {
-                guard let run = open else { return }
-                let range = tokens[run.first].range.lowerBound..<tokens[run.last].range.upperBound
-                mentions.append(EntityMention(text: String(decoding: utf8[range], as: UTF8.self), kind: run.kind,
-                                              start: range.lowerBound, end: range.upperBound))
-                open = nil
-            }
-            for (offset, tag) in sentenceTags.enumerated() {
-                let index = sentence.lowerBound + offset
-                guard let kind = tag.kind else { close(); continue }
-                if tag == .inside(kind), let run = open, run.kind == kind {
-                    open = (kind, run.first, index)
-                } else {
-                    close()
-                    open = (kind, index, index)
-                }
-            }
-            close()
+        var open: (kind: EntityKind, first: Int, last: Int)?
+        func close() {
+            guard let run = open else { return }
+            let range = tokens[run.first].range.lowerBound..<tokens[run.last].range.upperBound
+            mentions.append(EntityMention(text: String(decoding: utf8[range], as: UTF8.self), kind: run.kind,
+                                          start: range.lowerBound, end: range.upperBound,
+                                          canonical: canonical[run.first]))
+            open = nil
         }
+        for (index, tag) in tags.enumerated() {
+            if sentenceStarts.contains(index) { close() }
+            guard let kind = tag.kind else { close(); continue }
+            if tag == .inside(kind), let run = open, run.kind == kind {
+                open = (kind, run.first, index)
+            } else {
+                close()
+                open = (kind, index, index)
+            }
+        }
+        close()
         return mentions
     }
 }

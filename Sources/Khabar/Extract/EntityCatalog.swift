@@ -12,8 +12,9 @@ public struct CatalogEntity: Sendable {
 
 /// Groups entity mentions across articles into entities, despite spelling variants and short forms.
 ///
-/// Two mentions are the same entity when their name keys (`nameKey`) are equal, or through the
-/// clitic, short-form and cut-short rules of `existing(_:_:)`.
+/// Two mentions are the same entity when their name keys (`nameKey`, of the canonical name when the
+/// mention has one) are equal, or through the clitic, short-form and cut-short rules of `existing(_:_:)`.
+/// A mention made of two known names side by side becomes two mentions (`sideBySide`).
 public struct EntityCatalog: Sendable {
     /// The key that spelling variants share.
     public var nameKey: @Sendable (String) -> String
@@ -27,6 +28,8 @@ public struct EntityCatalog: Sendable {
     /// Multi-word keys by their first two words, for names the tagger cut short ("كيم جونج" of
     /// "كيم جونغ أون"): two multi-word names can only be one the start of the other when those agree.
     private var multiWordKeys: [String: [(key: [Substring], entity: Int)]] = [:]
+    /// The same by their last two words (names with words swallowed in front).
+    private var multiWordKeysByEnd: [String: [(key: [Substring], entity: Int)]] = [:]
 
     public init(nameKey: @escaping @Sendable (String) -> String = EntityCatalog.variantKey) {
         self.nameKey = nameKey
@@ -39,20 +42,50 @@ public struct EntityCatalog: Sendable {
     /// Identity is the name, not the tag: "بيونغ يانغ" tagged once LOC and once ORG is one entity,
     /// whose kind is the one most mentions carry.
     public mutating func add(_ facts: inout ArticleFacts) {
-        for i in facts.mentions.indices {
+        var i = 0
+        while i < facts.mentions.count {
             let mention = facts.mentions[i]
-            let key = nameKey(mention.text)
-            guard !key.isEmpty else { continue }
-            let entity = existing(key, mention.text) ?? newEntity(mention, key: key)
-            byKey[key] = entity
-            record(mention, in: entity, article: facts.id)
+            // A catalog's canonical name (news agencies) stands for every spelling of the entity.
+            let name = mention.canonical ?? mention.text
+            let key = nameKey(name)
+            guard !key.isEmpty else { i += 1; continue }
+            var entity = existing(key, name)
+            if entity == nil, mention.canonical == nil, let parts = sideBySide(mention) {
+                facts.mentions.replaceSubrange(i...i, with: parts)
+                continue
+            }
+            if entity == nil { entity = newEntity(mention, key: key) }
+            byKey[key] = entity!
+            record(mention, in: entity!, article: facts.id)
             facts.mentions[i].entity = entity
+            i += 1
         }
+    }
+
+    /// Two known names side by side, tagged as one: Arabic's verb–subject–object order puts the
+    /// subject's and the object's names together ("هنأ بوتين كيم"), and keyword lines list names.
+    /// When the mention splits at a space into two parts that are already different entities, it is
+    /// those two mentions; a new name never splits (only names the catalog holds).
+    private func sideBySide(_ mention: EntityMention) -> [EntityMention]? {
+        let words = mention.text.split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count >= 2, !words.contains(where: \.isEmpty) else { return nil }
+        for cut in 1..<words.count {
+            let left = words[..<cut].joined(separator: " "), right = words[cut...].joined(separator: " ")
+            guard let a = existing(nameKey(left), left), let b = existing(nameKey(right), right), a != b else { continue }
+            var first = mention, second = mention
+            first.text = left
+            first.end = mention.start + left.utf8.count
+            second.text = right
+            second.start = mention.end - right.utf8.count
+            return [first, second]
+        }
+        return nil
     }
 
     /// The entity a mention's key names: the same key; the key without a leading clitic (و ب ل ف:
     /// "وروسيا", "لروسيا"); a one-word short form of exactly one known longer name (its first or
-    /// last word: "كيم", "بوتين"); or a longer name one known name is the start of, or vice versa.
+    /// last word: "كيم", "بوتين"); or a longer name one known name is the start or the end of, or
+    /// vice versa.
     private func existing(_ key: String, _ text: String) -> Int? {
         if let id = byKey[key] { return id }
         let clitics: Set<Character> = ["و", "ب", "ل", "ف"]
@@ -63,9 +96,14 @@ public struct EntityCatalog: Sendable {
         let words = key.split(separator: " ")
         if words.count == 1, let candidates = byEdgeWord[key], candidates.count == 1 { return candidates.first }
         if words.count >= 2 {
-            let related = Set((multiWordKeys[words[0] + " " + words[1]] ?? []).filter { known in
+            // Cut short at the end ("كيم جونج" of "كيم جونغ أون"), or with words swallowed in front
+            // ("للكرملين دميتري بيسكوف" of "دميتري بيسكوف"): two or more words shared at one end.
+            let candidates = (multiWordKeys[words[0] + " " + words[1]] ?? [])
+                + (multiWordKeysByEnd[words[words.count - 2] + " " + words[words.count - 1]] ?? [])
+            let related = Set(candidates.filter { known in
                 let n = min(known.key.count, words.count)
-                return known.key.count != words.count && Array(known.key.prefix(n)) == Array(words.prefix(n))
+                return known.key.count != words.count
+                    && (Array(known.key.prefix(n)) == Array(words.prefix(n)) || Array(known.key.suffix(n)) == Array(words.suffix(n)))
             }.map(\.entity))
             if related.count == 1 { return related.first }
         }
@@ -85,6 +123,7 @@ public struct EntityCatalog: Sendable {
             byEdgeWord[String(words[0]), default: []].insert(id)
             byEdgeWord[String(words[words.count - 1]), default: []].insert(id)
             multiWordKeys[words[0] + " " + words[1], default: []].append((words, id))
+            multiWordKeysByEnd[words[words.count - 2] + " " + words[words.count - 1], default: []].append((words, id))
         }
         return id
     }

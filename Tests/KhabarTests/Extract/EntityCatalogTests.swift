@@ -23,6 +23,28 @@ struct EntityCatalogTests {
         #expect(catalog.all[a.mentions[0].entity!].articles == ["a", "b"])
     }
 
+    @Test func wordsSwallowedInFrontOfAKnownNameStillMerge() {
+        var catalog = EntityCatalog()
+        var a = Self.facts("a", [("للكرملين دميتري بيسكوف", .person)])
+        var b = Self.facts("b", [("دميتري بيسكوف", .person), ("بيسكوف", .person)])
+        catalog.add(&a)
+        catalog.add(&b)
+        #expect(Set(b.mentions.map(\.entity)) == [a.mentions[0].entity])
+    }
+
+    @Test func twoKnownNamesSideBySideSplit() {
+        var catalog = EntityCatalog()
+        var a = Self.facts("a", [("فلاديمير بوتين", .person), ("كيم جونغ أون", .person)])
+        var b = ArticleFacts(id: "b", mentions: [EntityMention(text: "بوتين كيم", kind: .person, start: 10, end: 27),
+                                                 EntityMention(text: "بوتين بيسكوف", kind: .person, start: 30, end: 53)],
+                             quotes: [], dates: [])
+        catalog.add(&a)
+        catalog.add(&b)
+        #expect(b.mentions.map(\.text) == ["بوتين", "كيم", "بوتين بيسكوف"], "a new name (بيسكوف) never splits")
+        #expect(b.mentions[0].entity == a.mentions[0].entity && b.mentions[1].entity == a.mentions[1].entity)
+        #expect(b.mentions[0].start == 10 && b.mentions[0].end == 20 && b.mentions[1].start == 21 && b.mentions[1].end == 27)
+    }
+
     @Test func differentPeopleStayApart() {
         var catalog = EntityCatalog()
         var a = Self.facts("a", [("بوتين", .person), ("بيسكوف", .person), ("كوريا الشمالية", .location)])
@@ -49,13 +71,20 @@ struct EntityCatalogTests {
             }
         }
         for (spellings, label) in [(["بوتين", "بوتن"], "Putin"), (["شويغو", "شويجو"], "Shoigu"),
-                                   (["يانغ", "يانج"], "Pyongyang"), (["أون", "كيم"], "Kim")] {
+                                   (["يانغ", "يانج"], "Pyongyang"), (["أون", "كيم"], "Kim"),
+                                   (["فوستوتشني", "فوستوشني"], "Vostochny"), (["بيسكوف"], "Peskov")] {
             let found = Set(spellings.flatMap { entities(containing: $0).map(\.id) })
             #expect(found.count == 1, "\(label): \(spellings) should be one entity, got \(found.count)")
         }
         for word in ["بيسكوف", "لافروف", "الكرملين", "كوريا الشمالية"] {
             #expect(catalog.all.contains { $0.variants.contains { $0.contains(word) } }, "\(word) is tagged")
         }
+        let vostochny = entities(containing: "فوستوتشني") + entities(containing: "فوستوشني")
+        #expect(vostochny.allSatisfy { $0.kind == .location && $0.articles.count >= 4 }, "Vostochny: \(vostochny.map(\.variants))")
+        // KCNA: both the long and the short spelling, one organisation.
+        let kcna = catalog.all.filter { $0.variants.contains { $0.contains("الأنباء المركزية الكورية") } }
+        #expect(kcna.count == 1, "KCNA should be one entity, got \(kcna.map(\.variants))")
+        #expect(kcna.first?.kind == .organisation)
     }
 
     /// The seed quotes resolve to the right speaker entity (through the tagger and catalog).

@@ -38,7 +38,7 @@ enum AgencyCatalog {
         Agency(name: "إرنا", strong: ["إرنا", "ارنا", "IRNA"], weak: []),
         Agency(name: "يونهاب", strong: ["يونهاب", "Yonhap"], weak: []),
         Agency(name: "كيودو", strong: ["كيودو", "Kyodo"], weak: []),
-        Agency(name: "وكالة الأنباء المركزية الكورية", strong: ["وكالة الأنباء المركزية الكورية", "KCNA"], weak: []),
+        Agency(name: "وكالة الأنباء المركزية الكورية", strong: ["وكالة الأنباء المركزية الكورية الشمالية", "وكالة الأنباء المركزية الكورية", "KCNA"], weak: []),
         Agency(name: "إفي", strong: ["EFE"], weak: ["إفي", "افي"]),
         Agency(name: "بلومبرغ", strong: ["بلومبرغ", "بلومبيرغ", "بلومبرج", "Bloomberg"], weak: []),
         Agency(name: "أكي", strong: ["آكي", "AKI"], weak: []),

@@ -6,19 +6,23 @@ import KhabarText
 ///
 /// Not thread-safe: it reuses its buffers between sentences (one extractor per thread).
 struct EntityFeatureExtractor {
-    static let featuresPerToken = 31
+    static let featuresPerToken = 36
 
     let rowBits: Int
     let gazetteer: EntityGazetteer
+    let clusters: WordClusters
     private(set) var forms: [EntityWordForms] = []
     private var stripped: [UInt64] = []
     private var gazetteerCodes: [UInt8] = []
     private var cues: [UInt8] = []
+    /// Per token, `WordClusters` code (fine << 16 | coarse).
+    private var classes: [UInt32] = []
     private var scratch: [UInt8] = []
 
-    init(rowBits: Int, gazetteer: EntityGazetteer) {
+    init(rowBits: Int, gazetteer: EntityGazetteer, clusters: WordClusters = .shipped) {
         self.rowBits = rowBits
         self.gazetteer = gazetteer
+        self.clusters = clusters
     }
 
     var count: Int { forms.count }
@@ -29,6 +33,7 @@ struct EntityFeatureExtractor {
         forms.removeAll(keepingCapacity: true)
         stripped.removeAll(keepingCapacity: true)
         cues.removeAll(keepingCapacity: true)
+        classes.removeAll(keepingCapacity: true)
         for token in tokens {
             scratch.removeAll(keepingCapacity: true)
             var copy = String(token)
@@ -37,6 +42,7 @@ struct EntityFeatureExtractor {
             forms.append(form)
             stripped.append(form.stripped)
             cues.append(EntityTriggers.table[form.word] ?? EntityTriggers.table[form.stripped] ?? 0)
+            classes.append(clusters.code(stripped: form.stripped))
         }
         stripped.withUnsafeBufferPointer { gazetteer.matchCodes($0, into: &gazetteerCodes) }
     }
@@ -92,6 +98,9 @@ struct EntityFeatureExtractor {
         func shape(_ i: Int) -> UInt64 { i < 0 ? Self.before1 : i >= n ? Self.after1 : forms[i].shape }
         func gazetteerCode(_ i: Int) -> UInt64 { i < 0 || i >= n ? 255 : UInt64(gazetteerCodes[i]) }
         func cue(_ i: Int) -> UInt64 { i < 0 ? 255 : UInt64(cues[i]) }
+        // Outside the sentence: a code no class has.
+        func fine(_ i: Int) -> UInt64 { i < 0 || i >= n ? 0x1_0000 : UInt64(classes[i] >> 16) }
+        func coarse(_ i: Int) -> UInt64 { i < 0 || i >= n ? 0x1_0000 : UInt64(classes[i] & 0xFFFF) }
         for i in 0..<n {
             let f = forms[i]
             var template: UInt64 = 0
@@ -115,6 +124,9 @@ struct EntityFeatureExtractor {
             add(pair(pair(shape(i - 1), f.shape), shape(i + 1)))
             add(pair(i == 0 ? 1 : 0, f.shape))
             add(i > 0 ? forms[i - 1].stripped : Self.before1)
+            // Word classes: a name training never saw shares them with names it did.
+            add(fine(i)); add(coarse(i)); add(fine(i - 1)); add(fine(i + 1))
+            add(pair(coarse(i), coarse(i + 1)))
             Self.appendMemoryRows(memory, at: i, count: n, rowBits: rowBits, to: &rows)
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The learnt entity tagger: per hashed feature row one weight per tag (quantised to Int8 with one
-/// scale), tag-bigram transition scores, and the hashed gazetteer keys the features look up.
+/// scale), tag-bigram transition scores, and the hashed gazetteer keys the features look up. The word
+/// classes the features also read ship apart (`WordClusters.shipped`): a model goes with the classes
+/// it was trained with.
 ///
 /// File layout (little-endian): "KNER", version, rowBits, scale, (tags+1)×tags Float32 transitions
 /// (the last row is the sentence start), the non-zero rows (count, their indices as UInt32, then
