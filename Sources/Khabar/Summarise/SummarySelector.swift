@@ -6,7 +6,7 @@
 /// already picked; a sentence aligned with a picked one (same fact) is never picked.
 struct SummarySelector {
     /// Sentences shorter than this are captions, datelines or fragments; longer are run-ons.
-    var wordRange = 6...60
+    var wordRange = 8...60
     var sentenceCount = 3...7
     /// Weight of the redundancy penalty.
     var redundancyWeight: Float = 1.5
