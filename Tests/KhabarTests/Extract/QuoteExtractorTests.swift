@@ -16,6 +16,13 @@ struct QuoteExtractorTests {
         #expect(quote.speakerText == "وزير الخارجية المصري سامح شكري")
     }
 
+    @Test func dayOrSourceAfterTheNameIsNotPartOfIt() throws {
+        let day = try #require(Self.quotes("وقال مسؤول أميركي يوم الاثنين إن واشنطن مستمرة في التحضير للقمة.").first)
+        #expect(day.speakerText == "مسؤول أميركي")
+        let source = try #require(Self.quotes("وذكرت وكالة يونهاب نقلا عن مسؤولين أن المباحثات ألغيت.").first)
+        #expect(source.speakerText == "وكالة يونهاب")
+    }
+
     @Test func addresseeAfterTheNameIsNotPartOfIt() throws {
         let quote = try #require(Self.quotes("وقال الرئيس لضيفه: \"مرحبا بك في بلدك الثاني\".").first)
         #expect(quote.speakerText == "الرئيس")

@@ -25,7 +25,7 @@ enum QuoteLexicon {
 
     /// Words that end a speaker's name: prepositions of address and time, days, sources, participles.
     static let adjunctStarters = normalized(
-        "إلى عن على أثناء عندما حين خلال عبر بعد قبل اليوم أمس غدا صباح مساء الليلة "
+        "إلى عن على أثناء عندما حين خلال عبر بعد قبل اليوم أمس غدا صباح مساء الليلة يوم ليلة فجر نقلا "
         + "الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت وفق وفقا حسب بحسب حسبما ردا وردا "
         + "للصحفيين للصحافيين")
 
