@@ -38,20 +38,26 @@ struct ContradictionFinder {
     }
 
     private func claimsDiffer(_ a: StorySentence, _ ma: StoryMember, _ b: StorySentence, _ mb: StoryMember) -> Contradiction? {
+        // Spacing alone ("لادين" / "لا دين") changes nothing.
+        guard words(a.text).joined() != words(b.text).joined() else { return nil }
         let judgement = judge.judge(a.text, b.text)
         guard judgement.relation == .contradicts, judgement.similarity >= numberSimilarity else { return nil }
         let kind: String
         let valueA: String, valueB: String
         if judgement.cues.contains(.number) {
-            // One slot changed: as many numbers only on one side as only on the other (one or two).
+            // One slot changed: exactly one number only on each side.
             let na = numbers(a.text), nb = numbers(b.text)
-            let onlyA = na.filter { !nb.contains($0) }, onlyB = nb.filter { !na.contains($0) }
-            guard !onlyA.isEmpty, onlyA.count == onlyB.count, onlyA.count <= 2 else { return nil }
+            let onlyA = na.filter { x in !nb.contains { Self.sameNumber(x, $0) } }
+            let onlyB = nb.filter { x in !na.contains { Self.sameNumber(x, $0) } }
+            guard onlyA.count == 1, onlyB.count == 1 else { return nil }
             kind = "number"
             valueA = onlyA.joined(separator: "، ")
             valueB = onlyB.joined(separator: "، ")
         } else if judgement.cues.contains(.negation) || judgement.cues.contains(.antonym) {
             guard judgement.similarity >= polaritySimilarity else { return nil }
+            // A negation on one side only ("بعدم" and "من عدم" both negate).
+            if judgement.cues.contains(.negation), !judgement.cues.contains(.antonym),
+               negationCount(a.text) == negationCount(b.text) { return nil }
             kind = judgement.cues.contains(.negation) ? "negation" : "antonym"
             let wa = words(a.text), wb = words(b.text)
             valueA = wa.filter { !wb.contains($0) }.prefix(6).joined(separator: " ")
@@ -70,7 +76,9 @@ struct ContradictionFinder {
                              similarity: Float) -> Contradiction? {
         guard similarity >= dateSimilarity else { return nil }
         // One date each: a sentence with two dates tells two happenings, and which is which is unclear.
-        let da = days(in: a, of: ma), db = days(in: b, of: mb)
+        // Written-out dates only: relative ones ("أمس", "الخميس") hang on publication times, which
+        // feeds often give as crawl times, a day off.
+        let da = days(in: a, of: ma, writtenOut: true), db = days(in: b, of: mb, writtenOut: true)
         guard da.count == 1, db.count == 1, da != db else { return nil }
         return Contradiction(fact: a.text, kind: "date", values: [
             .init(value: da.sorted().joined(separator: "، "), text: a.text, sources: [ma.article.id]),
@@ -87,16 +95,51 @@ struct ContradictionFinder {
         })
     }
 
-    private func days(in sentence: StorySentence, of member: StoryMember) -> Set<String> {
+    private func days(in sentence: StorySentence, of member: StoryMember, writtenOut: Bool) -> Set<String> {
         Set(member.facts.dates.compactMap { mention in
-            guard !mention.isNow, sentence.range.contains(mention.start), let value = mention.value else { return nil }
+            guard !mention.isNow, sentence.range.contains(mention.start), let value = mention.value,
+                  !writtenOut || mention.anchor == .absolute else { return nil }
             return TimelineBuilder.day(value)
         })
+    }
+
+    /// Two numbers as written are one value: equal once read (a comma or a point may group thousands
+    /// or mark decimals: "1,733,581" = "1.733.581", "6,6" = "6.6"), or one a rounding of the other
+    /// ("945" of "945.25").
+    static func sameNumber(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard let x = value(a), let y = value(b) else { return false }
+        if x == y { return true }
+        return (x.rounded() == x && y.rounded() == x) || (y.rounded() == y && x.rounded() == y)
+    }
+
+    /// A number's value: a separator followed by exactly three digits groups thousands; one
+    /// followed by one or two digits marks decimals.
+    static func value(_ text: String) -> Double? {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == "." || $0 == "٫" || $0 == "٬" })
+        guard !parts.isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        if parts.count == 1 { return Double(parts[0]) }
+        if parts.dropFirst().allSatisfy({ $0.count == 3 }) { return Double(parts.joined()) }
+        guard parts.count == 2 else { return nil }
+        return Double(parts[0] + "." + parts[1])
     }
 
     /// Numbers as written, digits unified (١٧ = 17).
     private func numbers(_ text: String) -> [String] {
         Tokenizer.tokenize(text).filter { $0.kind == .number }.map(\.normalized)
+    }
+
+    static let negations: Set<String> = Set(RelationLexicon.negations.split(separator: " ").map {
+        ArabicNormalizer.normalize(String($0), Tokenizer.wordOptions)
+    })
+
+    /// Negation particles, also with a clitic in front ("بعدم", "ولا").
+    private func negationCount(_ text: String) -> Int {
+        words(text).filter { word in
+            Self.negations.contains(word)
+                || (word.unicodeScalars.count > 2 && "وفبل".unicodeScalars.contains(word.unicodeScalars.first!)
+                    && Self.negations.contains(String(word.unicodeScalars.dropFirst())))
+        }.count
     }
 
     private func words(_ text: String) -> [String] {

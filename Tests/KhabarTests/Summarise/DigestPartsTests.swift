@@ -88,4 +88,13 @@ struct DigestPartsTests {
         #expect(Set(contradiction?.values.map(\.value) ?? []) == ["17", "25"])
         #expect(Set(contradiction?.values.flatMap(\.sources) ?? []) == ["a", "b"])
     }
+
+    @Test func numbersWrittenDifferentlyAreOneValue() {
+        #expect(ContradictionFinder.sameNumber("1,733,581", "1.733.581"))
+        #expect(ContradictionFinder.sameNumber("6,6", "6.6"))
+        #expect(ContradictionFinder.sameNumber("945", "945.25"), "a rounding")
+        #expect(!ContradictionFinder.sameNumber("0.6", "0.7"))
+        #expect(!ContradictionFinder.sameNumber("8821", "8791"))
+        #expect(!ContradictionFinder.sameNumber("17", "25"))
+    }
 }
