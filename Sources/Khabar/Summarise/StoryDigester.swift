@@ -24,6 +24,8 @@ public struct StoryDigester: Sendable {
         let alignment = FactAlignment(sentences: sentences)
         let distinct = members.filter { $0.duplicateOf == nil }.count
         let headline = pickHeadline(alignment, members: members)
+        let people = storyEntities(members, entities)
+        let names = Dictionary(people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let summary = selector.select(alignment, members: members, distinctArticles: distinct).map { i in
             CitedSentence(text: sentences[i].text, article: members[sentences[i].member].article.id,
                           citedBy: unique(alignment.citingMembers(of: i).map { members[$0].article.id }))
@@ -34,8 +36,8 @@ public struct StoryDigester: Sendable {
             first: members.compactMap(\.article.published).min(),
             last: members.compactMap(\.article.published).max(),
             importance: story.importance, summary: summary,
-            entities: storyEntities(members, entities),
-            quotes: QuoteMerger(vectorizer: vectorizer).merge(members) { Self.entity($0, in: entities)?.name },
+            entities: people,
+            quotes: QuoteMerger(vectorizer: vectorizer).merge(members) { names[$0] ?? Self.entity($0, in: entities)?.name },
             timeline: timeline.build(alignment, members: members),
             coverage: coverage(alignment, members: members),
             contradictions: ContradictionFinder().find(alignment, members: members))
@@ -111,7 +113,8 @@ public struct StoryDigester: Sendable {
                 let ca = tally.spellings[a.element]!, cb = tally.spellings[b.element]!
                 return ca != cb ? ca > cb : a.offset < b.offset
             }.map(\.element)
-            return StoryEntity(id: id, name: entity.name, kind: entity.kind, variants: variants, mentions: tally.mentions,
+            // The story's own most frequent spelling names it (the run-wide one may come from other stories).
+            return StoryEntity(id: id, name: variants.first ?? entity.name, kind: entity.kind, variants: variants, mentions: tally.mentions,
                                outlets: tally.outlets, articles: unique(tally.articles))
         }.sorted { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.id < $1.id }
     }
