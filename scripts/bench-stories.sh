@@ -51,15 +51,7 @@ if [ ! -x /usr/bin/time ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq time >/dev/null
 fi
 
-if [ -n "${KHABAR_BIN:-}" ]; then
-    bin="$KHABAR_BIN"
-else
-    scratch="${SCRATCH:-$repo/.build}"
-    say "building khabar (release)…"
-    (cd "$repo" && swift build -c release --scratch-path "$scratch" --product khabar >&2)
-    bin="$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/khabar"
-fi
-[ -x "$bin" ] || { say "no khabar binary at $bin"; exit 2; }
+source "$repo/scripts/lib/khabar-bin.sh"
 
 # The peer's own virtualenv; reinstalled when requirements.txt changes (a copy is kept inside).
 if ! cmp -s "$peer_dir/requirements.txt" "$venv/requirements.txt" 2>/dev/null; then

@@ -37,15 +37,7 @@ say() { echo "digest-eval: $*" >&2; }
 
 if [ -z "${DIGEST:-}" ]; then
     [ -f "$articles" ] || { say "the articles are missing: $articles"; exit 2; }
-    if [ -n "${KHABAR_BIN:-}" ]; then
-        bin="$KHABAR_BIN"
-    else
-        scratch="${SCRATCH:-$repo/.build}"
-        say "building khabar (release)…"
-        (cd "$repo" && swift build -c release --scratch-path "$scratch" --product khabar >&2)
-        bin="$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/khabar"
-    fi
-    [ -x "$bin" ] || { say "no khabar binary at $bin"; exit 2; }
+    source "$repo/scripts/lib/khabar-bin.sh"
 fi
 
 # The baseline's own virtualenv; reinstalled when requirements.txt changes (a copy is kept inside).

@@ -68,15 +68,7 @@ png="$out_dir/digest.png"
 if [ -n "${HTML:-}" ]; then
     html="$(realpath "$HTML")"
 else
-    if [ -n "${KHABAR_BIN:-}" ]; then
-        bin="$KHABAR_BIN"
-    else
-        scratch="${SCRATCH:-$repo/.build}"
-        say "building khabar (release)…"
-        (cd "$repo" && swift build -c release --scratch-path "$scratch" --product khabar >&2)
-        bin="$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/khabar"
-    fi
-    [ -x "$bin" ] || { say "no khabar binary at $bin"; exit 2; }
+    source "$repo/scripts/lib/khabar-bin.sh"
     html="$out_dir/digest.html"
     rc=0
     "$bin" digest "${inputs[@]}" --format html -o "$html" || rc=$?
