@@ -29,7 +29,7 @@ struct FactAlignment {
                     if bestPerMember[other].map({ similarity > $0.1 }) ?? true { bestPerMember[other] = (j, similarity) }
                 }
             }
-            for (_, (j, similarity)) in bestPerMember {
+            for (_, (j, similarity)) in bestPerMember.sorted(by: { $0.key < $1.key }) {
                 partners[i].append((j, similarity))
                 partners[j].append((i, similarity))
             }
@@ -41,7 +41,8 @@ struct FactAlignment {
                 let member = sentences[p.sentence].member
                 if best[member].map({ p.similarity > $0.similarity }) ?? true { best[member] = p }
             }
-            partners[i] = best.values.sorted { $0.similarity > $1.similarity }
+            // Strongest first; ties by sentence order, so that output never depends on hashing order.
+            partners[i] = best.values.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.sentence < $1.sentence }
         }
     }
 
@@ -53,11 +54,8 @@ struct FactAlignment {
     /// Groups of sentences telling one fact: greedily, the best-connected sentence not yet grouped
     /// takes its ungrouped partners (one per member).
     func factGroups() -> [[Int]] {
-        let order = sentences.indices.sorted {
-            let a = partners[$0].reduce(Float(0)) { $0 + $1.similarity }
-            let b = partners[$1].reduce(Float(0)) { $0 + $1.similarity }
-            return a != b ? a > b : $0 < $1
-        }
+        let degree = partners.map { $0.reduce(Float(0)) { $0 + $1.similarity } }
+        let order = sentences.indices.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }
         var grouped = Array(repeating: false, count: sentences.count)
         var groups: [[Int]] = []
         for i in order where !grouped[i] {

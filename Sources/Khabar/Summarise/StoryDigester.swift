@@ -60,7 +60,7 @@ public struct StoryDigester: Sendable {
         var candidates: [(text: String, member: Int, vector: [(term: UInt64, weight: Float)])] = []
         for (index, member) in members.enumerated() {
             if let title = member.article.title, !title.isEmpty {
-                candidates.append((title, index, vectorizer.vector(of: title).vector))
+                candidates.append((title, index, vectorizer.vector(of: title)))
             }
         }
         for s in alignment.sentences where s.position == 0 && s.wordCount <= headlineWords && s.wordCount >= 4 {
@@ -75,7 +75,7 @@ public struct StoryDigester: Sendable {
             }
             let outlets = Set(bestPerMember.filter { $0.value >= FactAlignment.threshold }.map { members[$0.key].outletName })
                 .subtracting([members[candidate.member].outletName])
-            let score = Float(outlets.count) + bestPerMember.values.reduce(0, +)
+            let score = Float(outlets.count) + bestPerMember.values.sorted().reduce(0, +)
             if best.map({ score > $0.score }) ?? true { best = (c, score) }
         }
         if let best {

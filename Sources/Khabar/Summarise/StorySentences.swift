@@ -17,8 +17,6 @@ struct StorySentence {
     let wordCount: Int
     /// (term, weight), sorted by term, unit length.
     let vector: [(term: UInt64, weight: Float)]
-    /// Raw IDF mass of the distinct terms, for containment.
-    let mass: Float
 
     /// Cosine of two unit vectors.
     func cosine(_ other: StorySentence) -> Float { StorySentence.dot(vector, other.vector) }
@@ -83,49 +81,37 @@ struct SentenceVectorizer {
             }
             t = first
             let inside = mentions.filter { $0.start >= sentence.range.lowerBound && $0.end <= sentence.range.upperBound }
-            let (vector, mass) = vectorize(words: words, mentions: inside)
             result.append(StorySentence(member: index, position: result.count, paragraph: paragraph,
                                         text: sentence.text, range: sentence.range, wordCount: words.count,
-                                        vector: vector, mass: mass))
+                                        vector: vectorize(words: words, mentions: inside)))
         }
         return result
     }
 
-    /// A vector for a short text outside any body (a title, a quote): stems only.
-    func vector(of text: String, mentions: [EntityMention] = []) -> (vector: [(term: UInt64, weight: Float)], mass: Float) {
-        vectorize(words: Tokenizer.tokenize(text).filter(\.isWord), mentions: mentions)
+    /// A vector for a short text outside any body (a title): stems only.
+    func vector(of text: String) -> [(term: UInt64, weight: Float)] {
+        vectorize(words: Tokenizer.tokenize(text).filter(\.isWord), mentions: [])
     }
 
-    /// Stems outside mentions count with their IDF; each mention counts once as its entity.
-    func vectorize(words: [Token], mentions: [EntityMention]) -> ([(term: UInt64, weight: Float)], Float) {
-        let raw = termWeights(words: words, mentions: mentions)
-        let mass = raw.distinctMass
-        var vector = raw.weights.map { (term: $0.key, weight: $0.value) }.sorted { $0.term < $1.term }
-        let norm = vector.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
-        if norm > 0 { for i in vector.indices { vector[i].weight /= norm } }
-        return (vector, mass)
-    }
-
-    /// Summed IDF per term (`weights`), each distinct term's IDF once (`idfs`) and their total.
-    func termWeights(words: [Token], mentions: [EntityMention]) -> (weights: [UInt64: Float], idfs: [UInt64: Float], distinctMass: Float) {
+    /// Stems outside mentions count with their summed IDF; each mention counts once as its entity.
+    /// Unit length, sorted by term.
+    func vectorize(words: [Token], mentions: [EntityMention]) -> [(term: UInt64, weight: Float)] {
         var weights: [UInt64: Float] = [:]
-        var idfs: [UInt64: Float] = [:]
         var m = 0
         for word in words {
             while m < mentions.count, mentions[m].end <= word.range.lowerBound { m += 1 }
             if m < mentions.count, mentions[m].start <= word.range.lowerBound, let entity = mentions[m].entity {
-                let term = Self.entityTerm(entity)
-                weights[term] = entityWeight(entity)
-                idfs[term] = entityWeight(entity)
+                weights[Self.entityTerm(entity)] = entityWeight(entity)
                 continue
             }
             guard let stem = Self.contentStem(word) else { continue }
             let term = TermHash.hash(stem)
-            let weight = idf(term)
-            weights[term, default: 0] += weight
-            idfs[term] = weight
+            weights[term, default: 0] += idf(term)
         }
-        return (weights, idfs, idfs.values.reduce(0, +))
+        var vector = weights.map { (term: $0.key, weight: $0.value) }.sorted { $0.term < $1.term }
+        let norm = vector.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
+        if norm > 0 { for i in vector.indices { vector[i].weight /= norm } }
+        return vector
     }
 
     /// An entity's term: a hash in its own namespace, apart from every stem's.

@@ -31,7 +31,8 @@ struct SummarySelector {
                 bestPerOutlet[outlet] = max(bestPerOutlet[outlet] ?? 0, partner.similarity)
             }
             let otherOutlets = bestPerOutlet.count
-            let degree = bestPerOutlet.values.reduce(0, +)
+            // Summed in a fixed order: float sums in hashing order would differ in the last bit between runs.
+            let degree = bestPerOutlet.values.sorted().reduce(0, +)
             let lead: Float = s.position == 0 ? 1 : (s.paragraph <= 1 ? 0.5 : 0)
             // Later paragraphs carry background; a small decay keeps ties in reading order.
             let depth = Float(s.paragraph) * 0.02

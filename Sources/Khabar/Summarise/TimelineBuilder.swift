@@ -43,10 +43,13 @@ struct TimelineBuilder {
                 a.element.members.count != b.element.members.count ? a.element.members.count > b.element.members.count : a.offset < b.offset
             }.prefix(perDay).map(\.element)
         }
-        if kept.count > total {
-            kept = Array(kept.sorted { $0.members.count > $1.members.count }.prefix(total))
-        }
         let order = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ("\($0.element.date)|\($0.element.sentence)", $0.offset) })
+        if kept.count > total {
+            kept = Array(kept.sorted { a, b in
+                a.members.count != b.members.count ? a.members.count > b.members.count
+                    : order["\(a.date)|\(a.sentence)"]! < order["\(b.date)|\(b.sentence)"]!
+            }.prefix(total))
+        }
         kept.sort { a, b in
             a.date != b.date ? a.date < b.date : order["\(a.date)|\(a.sentence)"]! < order["\(b.date)|\(b.sentence)"]!
         }
