@@ -75,36 +75,23 @@ public struct Pipeline: Sendable {
         let dates = DateExtractor()
         let entities = catalog.all
         // One digest per story, across cores; each story's members are its own.
-        let digests = UnsafeMutableBufferPointer<(StoryDigest, inferred: [(Int, PublishedDate)])?>.allocate(capacity: stories.count)
-        digests.initialize(repeating: nil)
-        defer {
-            _ = digests.deinitialize()
-            digests.deallocate()
-        }
-        let out = UncheckedSendable(digests)
-        let shared = UncheckedSendable((articles, facts, assignments))
-        let workers = min(jobs, max(stories.count, 1))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var k = worker
-            while k < stories.count {
-                let story = stories[k]
-                let indices = membersOf[story.id] ?? []
-                var members = indices.map { i in
-                    StoryMember(article: shared.value.0[i], facts: shared.value.1[i], duplicateOf: shared.value.2[i].duplicateOf)
-                }
-                dates.anchorUndated(&members)
-                let inferred = zip(indices, members).compactMap { i, m in m.inferredPublication.map { (i, $0) } }
-                out.value[k] = (digester.digest(story, members: members, entities: entities), inferred)
-                k += workers
+        let (cleaned, extracted) = (articles, facts)
+        let results = Self.concurrentMap(count: stories.count, jobs: jobs) { k -> (StoryDigest, inferred: [(Int, PublishedDate)]) in
+            let indices = membersOf[stories[k].id] ?? []
+            var members = indices.map { i in
+                StoryMember(article: cleaned[i], facts: extracted[i], duplicateOf: assignments[i].duplicateOf)
             }
+            dates.anchorUndated(&members)
+            let inferred = zip(indices, members).compactMap { i, m in m.inferredPublication.map { (i, $0) } }
+            return (digester.digest(stories[k], members: members, entities: entities), inferred)
         }
         var listed = articles.indices.map { i in
             DigestArticle(article: articles[i], story: assignments[i].story, duplicateOf: assignments[i].duplicateOf)
         }
-        for result in digests {
-            for (i, day) in result!.inferred { listed[i].inferredPublication = day }
+        for result in results {
+            for (i, day) in result.inferred { listed[i].inferredPublication = day }
         }
-        return Digest(stories: digests.map { $0!.0 }, articles: listed)
+        return Digest(stories: results.map(\.0), articles: listed)
     }
 
     /// Reads every input in batches of `batchSize`, runs `work` on each batch across `jobs` cores,
@@ -128,24 +115,28 @@ public struct Pipeline: Sendable {
 
     /// `work` over every article of a batch, across `jobs` cores; results in batch order.
     func mapBatch<Output>(_ batch: [ReadOutcome], _ work: @Sendable (RawArticle) -> Output) -> [Result<Output, InputError>] {
-        guard jobs > 1, batch.count > 1 else {
-            return batch.map { $0.map(work) }
-        }
-        let results = UnsafeMutableBufferPointer<Result<Output, InputError>?>.allocate(capacity: batch.count)
+        Self.concurrentMap(count: batch.count, jobs: jobs) { batch[$0].map(work) }
+    }
+
+    /// `work(i)` for every i in 0..<count across `jobs` threads, each taking every jobs-th index;
+    /// results in index order.
+    static func concurrentMap<Output>(count: Int, jobs: Int, _ work: @Sendable (Int) -> Output) -> [Output] {
+        guard jobs > 1, count > 1 else { return (0..<count).map(work) }
+        let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: count)
         results.initialize(repeating: nil)
         // Deinitialise before freeing: the results hold strings and arrays that would otherwise leak.
         defer {
             _ = results.deinitialize()
             results.deallocate()
         }
-        let chunks = min(jobs, batch.count)
-        let resultsBase = UncheckedSendable(results)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let base = UncheckedSendable(results)
+        let stripes = min(jobs, count)
+        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
             // Each worker writes only its own stripe of the buffer.
-            var i = chunk
-            while i < batch.count {
-                resultsBase.value[i] = batch[i].map(work)
-                i += chunks
+            var i = stripe
+            while i < count {
+                base.value[i] = work(i)
+                i += stripes
             }
         }
         return results.map { $0! }
