@@ -150,57 +150,32 @@ extension EntityCatalog {
     public static func json(entities: [CatalogEntity], articles: [ArticleFacts]) -> String {
         var json = JSONWriter()
         json.beginObject()
-        json.key("entities")
-        json.beginArray()
-        for entity in entities {
-            json.beginObject()
+        json.objects("entities", entities) { json, entity in
             json.entityHead(id: entity.id, name: entity.name, kind: entity.kind, variants: entity.variants,
                             mentions: entity.mentions)
             json.field("articles", strings: entity.articles)
-            json.endObject()
         }
-        json.endArray()
-        json.key("articles")
-        json.beginArray()
-        for facts in articles {
-            json.beginObject()
+        json.objects("articles", articles) { json, facts in
             json.field("id", facts.id)
-            json.key("mentions")
-            json.beginArray()
-            for mention in facts.mentions {
-                json.beginObject()
+            json.objects("mentions", facts.mentions) { json, mention in
                 json.field("entity", mention.entity)
                 json.field("text", mention.text)
                 json.key("start"); json.value(mention.start)
                 json.key("end"); json.value(mention.end)
-                json.endObject()
             }
-            json.endArray()
-            json.key("quotes")
-            json.beginArray()
-            for quote in facts.quotes {
-                json.beginObject()
+            json.objects("quotes", facts.quotes) { json, quote in
                 json.field("speaker", speakerEntity(of: quote, in: facts))
                 json.field("speaker_text", quote.speakerText)
                 json.field("text", quote.text)
                 json.field("kind", quote.kind.rawValue)
-                json.endObject()
             }
-            json.endArray()
-            json.key("dates")
-            json.beginArray()
-            for date in facts.dates {
-                json.beginObject()
+            json.objects("dates", facts.dates) { json, date in
                 json.field("text", date.text)
                 json.field("value", date.value)
                 json.key("start"); json.value(date.start)
                 json.key("end"); json.value(date.end)
-                json.endObject()
             }
-            json.endArray()
-            json.endObject()
         }
-        json.endArray()
         json.endObject()
         return json.string
     }

@@ -78,6 +78,19 @@ extension JSONWriter {
         key("mentions"); value(mentions)
     }
 
+    /// `"key": [{…}, …]`: one object per item, its fields written by `fields`.
+    public mutating func objects<Items: Sequence>(_ name: String, _ items: Items,
+                                                  _ fields: (inout JSONWriter, Items.Element) -> Void) {
+        key(name)
+        beginArray()
+        for item in items {
+            beginObject()
+            fields(&self, item)
+            endObject()
+        }
+        endArray()
+    }
+
     /// `"key": n` or `"key": null`.
     mutating func field(_ name: String, _ number: Int?) {
         key(name)

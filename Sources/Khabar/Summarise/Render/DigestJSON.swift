@@ -33,80 +33,45 @@ extension StoryDigest {
         json.field("first", first?.iso8601)
         json.field("last", last?.iso8601)
         json.key("importance"); json.value((importance * 1000).rounded() / 1000)
-        json.key("summary")
-        json.beginArray()
-        for sentence in summary {
-            json.beginObject()
+        json.objects("summary", summary) { json, sentence in
             json.field("text", sentence.text)
             json.field("article", sentence.article)
             json.field("cited_by", strings: sentence.citedBy)
-            json.endObject()
         }
-        json.endArray()
-        json.key("entities")
-        json.beginArray()
-        for entity in entities {
-            json.beginObject()
+        json.objects("entities", entities) { json, entity in
             json.entityHead(id: entity.id, name: entity.name, kind: entity.kind, variants: entity.variants,
                             mentions: entity.mentions)
             json.field("outlets", strings: entity.outlets)
             json.field("articles", strings: entity.articles)
-            json.endObject()
         }
-        json.endArray()
-        json.key("quotes")
-        json.beginArray()
-        for quote in quotes {
-            json.beginObject()
+        json.objects("quotes", quotes) { json, quote in
             json.field("speaker", quote.speaker)
             json.field("speaker_entity", quote.speakerEntity)
             json.field("text", quote.text)
             json.field("variants", strings: quote.variants)
             json.field("sources", strings: quote.sources)
-            json.endObject()
         }
-        json.endArray()
-        json.key("timeline")
-        json.beginArray()
-        for entry in timeline {
-            json.beginObject()
+        json.objects("timeline", timeline) { json, entry in
             json.field("date", entry.date)
             json.field("text", entry.text)
             json.field("expression", entry.expression)
             json.key("inferred"); json.value(entry.inferred)
             json.field("sources", strings: entry.sources)
-            json.endObject()
         }
-        json.endArray()
-        json.key("coverage")
-        json.beginArray()
-        for fact in coverage {
-            json.beginObject()
+        json.objects("coverage", coverage) { json, fact in
             json.field("fact", fact.fact)
             json.field("outlets", strings: fact.outlets)
             json.field("sources", strings: fact.sources)
-            json.endObject()
         }
-        json.endArray()
-        json.key("contradictions")
-        json.beginArray()
-        for contradiction in contradictions {
-            json.beginObject()
+        json.objects("contradictions", contradictions) { json, contradiction in
             json.field("fact", contradiction.fact)
             json.field("kind", contradiction.kind)
-            json.key("values")
-            json.beginArray()
-            for value in contradiction.values {
-                json.beginObject()
+            json.objects("values", contradiction.values) { json, value in
                 json.field("value", value.value)
                 json.field("text", value.text)
                 json.field("sources", strings: value.sources)
-                json.endObject()
             }
-            json.endArray()
-            json.endObject()
         }
-        json.endArray()
         json.endObject()
     }
 }
