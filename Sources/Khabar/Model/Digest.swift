@@ -181,7 +181,7 @@ public struct StoryMember: Sendable {
     }
 
     /// The outlet, or the article id in brackets when the outlet is unknown (it still counts as a source of its own).
-    var outletName: String { article.outlet ?? "(\(article.id))" }
+    var outletName: String { article.outletOrID }
 }
 
 /// A member article as the digest lists it: the clean article plus where the story stage put it.
@@ -240,4 +240,10 @@ extension StoryDigest {
         }
         return order.map { ($0, counts[$0]!) }.sorted { $0.facts > $1.facts }
     }
+}
+
+extension CleanArticle {
+    /// The outlet, or the article id in brackets when the outlet is unknown: how the digest names
+    /// an article's source.
+    public var outletOrID: String { outlet ?? "(\(id))" }
 }

@@ -104,8 +104,8 @@ struct SentenceVectorizer {
                 weights[Self.entityTerm(entity)] = entityWeight(entity)
                 continue
             }
-            guard let stem = Self.contentStem(word) else { continue }
-            let term = TermHash.hash(stem)
+            // Terms as the analyse stage makes them for article profiles.
+            guard let term = ArticleAnalyser.contentTerm(word) else { continue }
             weights[term, default: 0] += idf(term)
         }
         var vector = weights.map { (term: $0.key, weight: $0.value) }.sorted { $0.term < $1.term }
@@ -116,20 +116,4 @@ struct SentenceVectorizer {
 
     /// An entity's term: a hash in its own namespace, apart from every stem's.
     static func entityTerm(_ entity: Int) -> UInt64 { TermHash.mix(0xE0E0_0000_0000_0000 | UInt64(entity)) }
-
-    /// The stem a word counts as, or nil for stop words, numbers and one-letter scraps.
-    static func contentStem(_ token: Token) -> String? {
-        switch token.kind {
-        case .arabic:
-            let word = token.normalized
-            guard word.unicodeScalars.count >= 2, !StopWords.isStopWord(word) else { return nil }
-            let stem = LightStemmer.stem(word)
-            guard stem.unicodeScalars.count >= 2, !StopWords.isStopWord(stem) else { return nil }
-            return stem
-        case .latin:
-            return token.text.count >= 3 ? token.text.lowercased() : nil
-        default:
-            return nil
-        }
-    }
 }

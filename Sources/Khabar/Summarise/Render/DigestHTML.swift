@@ -40,7 +40,7 @@ extension Digest {
         let number = Dictionary(story.articles.enumerated().map { ($0.element, $0.offset + 1) }, uniquingKeysWith: { a, _ in a })
         func cite(_ ids: [String]) -> String {
             let links = ids.compactMap { id in number[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }.map { id, n in
-                let outlet = byID[id].map { $0.article.outlet ?? "(\($0.article.id))" } ?? id
+                let outlet = byID[id]?.article.outletOrID ?? id
                 return "<a href=\"#\(anchor)-a\(n)\" title=\"\(h(outlet))\">\(n)</a>"
             }
             return "<sup class=\"cite\">[" + links.joined(separator: "، ") + "]</sup>"
@@ -128,7 +128,7 @@ extension Digest {
         for (i, id) in story.articles.enumerated() {
             guard let item = byID[id] else { continue }
             let a = item.article
-            out += "<li id=\"\(anchor)-a\(i + 1)\"><strong>\(bdi(a.outlet ?? "(\(a.id))"))</strong> · "
+            out += "<li id=\"\(anchor)-a\(i + 1)\"><strong>\(bdi(a.outletOrID))</strong> · "
             switch a.source {
             case .url(let url) where url.hasPrefix("http://") || url.hasPrefix("https://"):
                 out += "<a href=\"\(h(url))\" rel=\"noopener noreferrer\">\(h(a.title ?? url))</a>"
