@@ -11,6 +11,7 @@
 //   khabar-bench train-ner [--out F] TRAIN.txt             retrain the entity tagger's model
 //   khabar-bench ner [--model F] FILE…                     entity tagger throughput, tokens/s
 //   khabar-bench variants-eval DIR [--verbose]            name-variant keys on ANETAC (scripts/variants-eval.sh)
+//   khabar-bench dump-profiles FILE…                      clustering signals per article (scripts/cluster-ceiling.sh)
 //
 // FILE is anything `InputReader` takes (.jsonl, .jsonl.xz, .gz, directories, …).
 // scripts/bench.sh runs `clean` and `text` on the SaudiNewsNet week.
@@ -25,6 +26,7 @@ let usage = """
            khabar-bench build-word-clusters OUTPUT FILE...
            khabar-bench relation FILE...
            khabar-bench variants-eval ANETAC_DIR [--verbose]
+           khabar-bench dump-profiles FILE...
            khabar-bench train-relation [--out FILE] [--max-false-same X] [--c C] [--min-word-pairs N] TRAIN.csv
            khabar-bench train-ner [--out FILE] [--epochs N] [--dev-fraction F] [--dev-gold FILE] [--seed N] TRAIN.txt
            khabar-bench ner [--model FILE] FILE...
@@ -43,6 +45,8 @@ let usage = """
       relation      times the relation judge on long texts: each article against a copy with one
                     number changed, and against the next article.
       variants-eval  NameKey/NameMerger on ANETAC name pairs: variant recall and false merges.
+      dump-profiles  one JSON line per article: title/lead/body term counts, entity mentions, time
+                    (what bench/cluster-ceiling studies offline).
       train-relation  learns the relation judge (khabar compare) from ANS stance pairs (s1,s2,stance)
                     and writes it as Swift source, by default over
                     Sources/Khabar/Dedupe/Relation/RelationModelData.swift (run from the repository
@@ -314,6 +318,7 @@ case "relation": warnIfBusy(); runRelationBenchmark(arguments)
 case "train-ner": runTrainNER(arguments)
 case "ner": warnIfBusy(); runNERBenchmark(arguments)
 case "variants-eval": runVariantsEval(arguments)
+case "dump-profiles": runDumpProfiles(arguments)
 case "-h", "--help", "help": print(usage)
 default: fail("unknown subcommand \(command)")
 }
