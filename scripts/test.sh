@@ -6,6 +6,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 scripts/setup.sh || exit 1
 swift build --build-tests 2>&1 | tail -n 5
+# A failed build must not fall through to an older test binary.
+[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "test.sh: the build failed; no tests run"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 log="$(mktemp)"
 swift test --skip-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

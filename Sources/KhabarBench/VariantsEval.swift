@@ -10,7 +10,8 @@ import Khabar
 /// - variant recall: of such pairs with a dev name in them (partner from train or dev), the share whose
 ///   keys are equal, and the share `NameMerger.sameName` accepts; the same over train-only pairs;
 /// - false merges: of all pairs of dev names whose folded English differs, the share with equal keys
-///   and the share `sameName` accepts.
+///   and the share `sameName` accepts;
+/// - the same recall and false merges for `EntityCatalog` (what `khabar extract` and the digest use).
 func runVariantsEval(_ arguments: [String]) {
     guard let folder = arguments.first else { fail("variants-eval needs the ANETAC folder") }
     func load(_ part: String) -> [(english: String, arabic: String)] {
@@ -34,18 +35,24 @@ func runVariantsEval(_ arguments: [String]) {
         }
     }
 
-    struct Tally { var pairs = 0, sameKey = 0, merged = 0 }
+    struct Tally { var pairs = 0, sameKey = 0, merged = 0, catalog = 0 }
     var devTally = Tally(), trainTally = Tally()
     var missed: [String] = []
     var missedInTrain: [String] = []
+    var catalogMissed: [String] = []
     for (english, entries) in byEnglish where entries.count > 1 {
         for a in 0..<entries.count {
             for b in (a + 1)..<entries.count where entries[a].arabic != entries[b].arabic {
                 let sameKey = entries[a].key == entries[b].key
                 let merged = merger.sameName(entries[a].key, entries[b].key)
                 let anchoredInDev = entries[a].isDev || entries[b].isDev
+                let catalogMerged = EntityCatalog.mergesSpellings(entries[a].arabic, entries[b].arabic)
+                if !catalogMerged && entries[a].key == entries[b].key {
+                    catalogMissed.append("\(english): \(entries[a].arabic) ≠ \(entries[b].arabic) [\(entries[a].key.key)]")
+                }
                 if anchoredInDev {
                     devTally.pairs += 1
+                    if catalogMerged { devTally.catalog += 1 }
                     if sameKey { devTally.sameKey += 1 }
                     if merged { devTally.merged += 1 }
                     if !merged {
@@ -53,6 +60,7 @@ func runVariantsEval(_ arguments: [String]) {
                     }
                 } else {
                     trainTally.pairs += 1
+                    if catalogMerged { trainTally.catalog += 1 }
                     if sameKey { trainTally.sameKey += 1 }
                     if merged { trainTally.merged += 1 }
                     else { missedInTrain.append("\(english): \(entries[a].arabic) [\(entries[a].key.key)] ≠ \(entries[b].arabic) [\(entries[b].key.key)]") }
@@ -63,12 +71,13 @@ func runVariantsEval(_ arguments: [String]) {
 
     // False merges: every pair of dev names whose folded English differs.
     let devEntries = dev.map { (english: foldedEnglish($0.english), key: NameKey($0.arabic)) }
-        var differentPairs = 0, collidingKeys = 0, wronglyMerged = 0
+    var differentPairs = 0, collidingKeys = 0, wronglyMerged = 0, catalogMerged = 0
     var collisions: [String] = []
     for a in 0..<devEntries.count {
         for b in (a + 1)..<devEntries.count where devEntries[a].english != devEntries[b].english {
             differentPairs += 1
             if devEntries[a].key == devEntries[b].key { collidingKeys += 1 }
+            if EntityCatalog.mergesSpellings(dev[a].arabic, dev[b].arabic) { catalogMerged += 1 }
             if merger.sameName(devEntries[a].key, devEntries[b].key) {
                 wronglyMerged += 1
                 if collisions.count < 15 {
@@ -85,18 +94,22 @@ func runVariantsEval(_ arguments: [String]) {
     print("dev-anchored variant pairs: \(devTally.pairs)")
     print("  recall, same key:       \(share(devTally.sameKey, devTally.pairs))")
     print("  recall, merger (key ± edits): \(share(devTally.merged, devTally.pairs))")
+    print("  recall, entity catalog: \(share(devTally.catalog, devTally.pairs))")
     print("train-only variant pairs: \(trainTally.pairs)")
     print("  recall, same key:       \(share(trainTally.sameKey, trainTally.pairs))")
     print("  recall, merger:         \(share(trainTally.merged, trainTally.pairs))")
+    print("  recall, entity catalog: \(share(trainTally.catalog, trainTally.pairs))")
     print("dev pairs of different names: \(differentPairs)")
     print("  false merges, same key: \(share(collidingKeys, differentPairs))")
     print("  false merges, merger:   \(share(wronglyMerged, differentPairs))")
+    print("  false merges, catalog:  \(share(catalogMerged, differentPairs))")
     if arguments.contains("--verbose") {
         print("missed dev variant pairs:"); missed.sorted().forEach { print("  \($0)") }
         if arguments.contains("--train-misses") {
             print("missed train variant pairs:"); missedInTrain.sorted().forEach { print("  \($0)") }
         }
         print("first false merges:"); collisions.forEach { print("  \($0)") }
+        print("same key, kept apart by the catalog's spelling check:"); catalogMissed.sorted().forEach { print("  \($0)") }
     }
 }
 

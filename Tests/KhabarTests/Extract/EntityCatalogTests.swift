@@ -111,3 +111,81 @@ struct EntityCatalogTests {
         }
     }
 }
+
+@Suite("Entity catalog: clitics")
+struct EntityCatalogCliticTests {
+    static func mention(_ text: String, _ kind: EntityKind, at start: Int = 0) -> EntityMention {
+        EntityMention(text: text, kind: kind, start: start, end: start + text.utf8.count)
+    }
+
+    @Test func aCliticIsTrimmedOffTheMentionAndNeverListedAsASpelling() {
+        var catalog = EntityCatalog()
+        var a = ArticleFacts(id: "a", mentions: [Self.mention("روسيا", .location), Self.mention("لروسيا", .location, at: 40)],
+                             quotes: [], dates: [])
+        catalog.add(&a)
+        #expect(a.mentions[1].text == "روسيا" && a.mentions[1].start == 42 && a.mentions[1].end == 52)
+        #expect(a.mentions[1].entity == a.mentions[0].entity)
+        #expect(catalog.all[a.mentions[0].entity!].variants == ["روسيا"])
+    }
+
+    @Test func theConjunctionBeforeTheArticleGoesEvenOnANewName() {
+        var catalog = EntityCatalog()
+        var a = ArticleFacts(id: "a", mentions: [Self.mention("والعراق", .location), Self.mention("العراق", .location),
+                                                 Self.mention("والتر", .person)], quotes: [], dates: [])
+        catalog.add(&a)
+        #expect(a.mentions.map(\.text) == ["العراق", "العراق", "والتر"], "a person's name keeps its و (Walter)")
+        #expect(a.mentions[0].entity == a.mentions[1].entity)
+    }
+
+    @Test func aBareNameJoinsTheEntityFirstSeenWithAClitic() {
+        var catalog = EntityCatalog()
+        var a = ArticleFacts(id: "a", mentions: [Self.mention("وأوروبا", .location)], quotes: [], dates: [])
+        var b = ArticleFacts(id: "b", mentions: [Self.mention("أوروبا", .location), Self.mention("وأوروبا", .location)],
+                             quotes: [], dates: [])
+        catalog.add(&a)
+        catalog.add(&b)
+        #expect(Set([a, b].flatMap(\.mentions).map(\.entity)).count == 1)
+        #expect(b.mentions[1].text == "أوروبا")
+        #expect(catalog.all[a.mentions[0].entity!].name == "أوروبا")
+    }
+
+    @Test func aNameThatStartsWithACliticLetterIsNotCut() {
+        var catalog = EntityCatalog()
+        var a = ArticleFacts(id: "a", mentions: [Self.mention("هاري كين", .person), Self.mention("كين", .person),
+                                                 Self.mention("بكين", .location)], quotes: [], dates: [])
+        catalog.add(&a)
+        #expect(a.mentions[2].text == "بكين" && a.mentions[2].entity != a.mentions[1].entity, "Beijing is not Kane")
+    }
+}
+
+@Suite("Entity catalog: spellings")
+struct EntityCatalogSpellingTests {
+    static func one(_ names: [String], kind: EntityKind = .location) -> [Int?] {
+        var catalog = EntityCatalog()
+        var facts = names.enumerated().map { k, name in
+            ArticleFacts(id: "a\(k)", mentions: [EntityMention(text: name, kind: kind, start: 0, end: name.utf8.count)],
+                         quotes: [], dates: [])
+        }
+        for i in facts.indices { catalog.add(&facts[i]) }
+        return facts.map { $0.mentions.first?.entity }
+    }
+
+    @Test(arguments: [("الرياض", "ورد"), ("جدة", "القاضي"), ("روسيا", "وارسو"), ("كيري", "جيري"), ("العراق", "لارك"),
+                      ("أوروبا", "العربية")])
+    func wordsWhoseSkeletonsAgreeStayApart(_ a: String, _ b: String) {
+        let ids = Self.one([a, b])
+        #expect(ids[0] != ids[1], "\(a) and \(b) are not one name")
+    }
+
+    @Test(arguments: [("بوتين", "بوتن"), ("شويغو", "شويجو"), ("كلينتون", "كلنتون"), ("برينجر", "بيرنجر"), ("غريلو", "غريللو"),
+                      ("فوستوتشني", "فوستوشني")])
+    func transliterationVariantsMerge(_ a: String, _ b: String) {
+        let ids = Self.one([a, b], kind: .person)
+        #expect(ids[0] != nil && ids[0] == ids[1], "\(a) and \(b) are one name")
+    }
+
+    @Test func aSonIsNotHisFather() {
+        let ids = Self.one(["سلمان بن عبدالعزيز آل سعود", "محمد بن سلمان بن عبدالعزيز آل سعود"], kind: .person)
+        #expect(ids[0] != ids[1])
+    }
+}

@@ -18,6 +18,8 @@ public struct NameKey: Hashable, Sendable {
     /// Per token: whether it was written with ال (dropped from the skeleton). A bare short form
     /// (كوريا) should not be read as the adjective in another name (الكورية); see `NameMerger`.
     let hadArticle: [Bool]
+    /// Per kept token, its letters after the matching normalisation, without a dropped ال.
+    let spellings: [[Unicode.Scalar]]
 
     /// Keys compare by skeleton only: الكرملين and كرملين are one key.
     public static func == (lhs: NameKey, rhs: NameKey) -> Bool { lhs.tokens == rhs.tokens }
@@ -28,15 +30,19 @@ public struct NameKey: Hashable, Sendable {
         let words = NameKey.splitWords(normalized)
         var kept: [[UInt8]] = []
         var articles: [Bool] = []
+        var letters: [[Unicode.Scalar]] = []
         for word in NameKey.droppingTitles(words) {
             let skeleton = NameKey.skeleton(of: word)
             if !skeleton.isEmpty {
                 kept.append(skeleton)
-                articles.append(NameKey.stripsArticle(word))
+                let article = NameKey.stripsArticle(word)
+                articles.append(article)
+                letters.append(article ? Array(word.dropFirst(2)) : word)
             }
         }
         tokens = kept
         hadArticle = articles
+        spellings = letters
     }
 
     /// The tokens' skeletons joined by spaces, e.g. "KM KNK AN" for كيم جونغ أون.
