@@ -2,7 +2,7 @@
 # Issue 3's SaudiNewsNet report: duplicate groups, multi-outlet stories, and a seeded random sample
 # of 10 duplicate pairs and 5 multi-outlet stories to judge precision by eye.
 #
-#   scripts/stories-report.sh [DATA_FILE] [--seed N]
+#   scripts/stories-report.sh [DATA_FILE] [--seed N] [--pairs N]
 #
 # DATA_FILE defaults to ../shared/data/saudinewsnet/articles-2015-08-01-to-08.jsonl.xz next to the
 # repository. Runs `khabar cluster` (release build) on it, then bench/stories-report/report.py.

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Issue 3's SaudiNewsNet report from `khabar cluster` output.
 
-usage: report.py ARTICLES.jsonl[.xz] CLUSTERS.jsonl [--seed N]
+usage: report.py ARTICLES.jsonl[.xz] CLUSTERS.jsonl [--seed N] [--pairs N]
 
 Prints: how many articles were clustered, how many duplicate groups (an original and its copies)
 and copies there are, how many stories have articles from two or more outlets; then 10 random
 duplicate pairs (copy and original: outlets and titles) and 5 random multi-outlet stories (each
-member's outlet and title), drawn with a fixed seed so that the sample can be checked again.
+member's outlet and title), drawn with a fixed seed so that the sample can be checked again;
+--pairs sets how many duplicate pairs are drawn (default 10).
 """
 import collections
 import json
@@ -17,11 +18,16 @@ import sys
 
 def main():
     args = sys.argv[1:]
-    seed = 7
-    if "--seed" in args:
-        k = args.index("--seed")
-        seed = int(args[k + 1])
-        del args[k:k + 2]
+    seed, pairs = 7, 10
+    for flag in ("--seed", "--pairs"):
+        if flag in args:
+            k = args.index(flag)
+            value = int(args[k + 1])
+            del args[k:k + 2]
+            if flag == "--seed":
+                seed = value
+            else:
+                pairs = value
     articles_path, clusters_path = args
     opener = lzma.open if articles_path.endswith(".xz") else open
     articles = {}
@@ -50,8 +56,8 @@ def main():
           f"largest story: {max(len(m) for m in stories.values())} articles")
 
     rng = random.Random(seed)
-    print(f"\n10 random duplicate pairs (seed {seed}): copy ← original")
-    for copy, original in rng.sample(copies, min(10, len(copies))):
+    print(f"\n{pairs} random duplicate pairs (seed {seed}): copy ← original")
+    for copy, original in rng.sample(copies, min(pairs, len(copies))):
         (oc, tc), (oo, to) = articles.get(copy, ("?", "?")), articles.get(original, ("?", "?"))
         print(f"- [{oc}] {tc}\n  ← [{oo}] {to}")
     print(f"\n5 random multi-outlet stories (seed {seed})")
