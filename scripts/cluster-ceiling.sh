@@ -25,8 +25,9 @@ fi
 
 source "$repo/scripts/lib/khabar-bin.sh"
 say "building khabar-bench (release)…"
-(cd "$repo" && swift build -c release --scratch-path "${SCRATCH:-$repo/.build}" --product khabar-bench >&2)
-bench_bin="$(dirname "$bin")/khabar-bench"
+scratch="${SCRATCH:-$repo/.build}"
+(cd "$repo" && swift build -c release --scratch-path "$scratch" --product khabar-bench >&2)
+bench_bin="$(cd "$repo" && swift build -c release --scratch-path "$scratch" --show-bin-path)/khabar-bench"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/cluster-ceiling.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT

@@ -1,5 +1,3 @@
-import KhabarText
-
 /// One entity across articles: its spellings, how often and where it is mentioned.
 public struct CatalogEntity: Sendable {
     public var id: Int
@@ -24,8 +22,8 @@ public struct EntityCatalog: Sendable {
     private var spellingCounts: [[String: Int]] = []
     private var kindCounts: [[Int]] = []
     /// Per entity, the folded spellings of its one-word names and of its names' first and last words,
-    /// with how often each was seen, in first-seen order.
-    private var wordSpellings: [[(word: SpellingCheck.Word, count: Int)]] = []
+    /// with how often each was seen and when first: most frequent first, ties in first-seen order.
+    private var wordSpellings: [[(letters: [Unicode.Scalar], count: Int, order: Int)]] = []
     /// Name key → the entities with a name of that key (several only for one-word keys whose
     /// spellings differ too much to be one name).
     private var byKey: [String: [Int]] = [:]
@@ -117,18 +115,14 @@ public struct EntityCatalog: Sendable {
     private func known(_ name: NameKey) -> Int? {
         guard let candidates = byKey[name.key] else { return nil }
         guard name.tokens.count == 1 else { return candidates.first }
-        let word = SpellingCheck.Word(name.spellings[0])
+        let word = SpellingCheck.fold(name.spellings[0])
         return candidates.first { spelledAlike(word, $0) }
     }
 
     /// Whether a word is spelled like one of the entity's most frequent word spellings: only those,
     /// so that spellings cannot drift one letter at a time (كيري → كاري → غاري).
-    private func spelledAlike(_ word: SpellingCheck.Word, _ id: Int) -> Bool {
-        let spellings = wordSpellings[id]
-        let anchors = spellings.count <= Self.anchorSpellings ? spellings[...]
-            : spellings.enumerated().sorted { $0.element.count > $1.element.count || ($0.element.count == $1.element.count && $0.offset < $1.offset) }
-                .prefix(Self.anchorSpellings).map(\.element)[...]
-        return anchors.contains { SpellingCheck.alike(word, $0.word) }
+    private func spelledAlike(_ folded: [Unicode.Scalar], _ id: Int) -> Bool {
+        wordSpellings[id].prefix(Self.anchorSpellings).contains { SpellingCheck.alike(folded, $0.letters) }
     }
 
     /// How many of an entity's word spellings a new spelling is checked against (the most frequent).
@@ -169,7 +163,7 @@ public struct EntityCatalog: Sendable {
                 if let id = existing(NameKey(rest)) { return id }
             }
             if let candidates = byEdgeWord[name.key] {
-                let word = SpellingCheck.Word(letters)
+                let word = SpellingCheck.fold(letters)
                 let alike = candidates.filter { spelledAlike(word, $0) }
                 if alike.count == 1 { return alike.first }
             }
@@ -212,11 +206,16 @@ public struct EntityCatalog: Sendable {
         let newKey = !(byKey[key]?.contains(id) ?? false)
         if newKey { byKey[key, default: []].append(id) }
         for k in name.tokens.count > 1 ? [0, name.tokens.count - 1] : [0] {
-            let word = SpellingCheck.Word(name.spellings[k])
-            if let seen = wordSpellings[id].firstIndex(where: { $0.word.letters == word.letters }) {
+            let letters = SpellingCheck.fold(name.spellings[k])
+            if var seen = wordSpellings[id].firstIndex(where: { $0.letters == letters }) {
                 wordSpellings[id][seen].count += 1
+                // Keep the order (count down, then first seen): move it ahead of those it now passes.
+                while seen > 0, Self.precedes(wordSpellings[id][seen], wordSpellings[id][seen - 1]) {
+                    wordSpellings[id].swapAt(seen, seen - 1)
+                    seen -= 1
+                }
             } else if wordSpellings[id].count < Self.spellingsKept {
-                wordSpellings[id].append((word, 1))
+                wordSpellings[id].append((letters, 1, wordSpellings[id].count))
             }
         }
         let words = key.split(separator: " ")
@@ -225,6 +224,11 @@ public struct EntityCatalog: Sendable {
         byEdgeWord[String(words[words.count - 1]), default: []].insert(id)
         multiWordKeys[words[0] + " " + words[1], default: []].append((words, id))
         multiWordKeysByEnd[words[words.count - 2] + " " + words[words.count - 1], default: []].append((words, id))
+    }
+
+    private static func precedes(_ a: (letters: [Unicode.Scalar], count: Int, order: Int),
+                                 _ b: (letters: [Unicode.Scalar], count: Int, order: Int)) -> Bool {
+        a.count > b.count || (a.count == b.count && a.order < b.order)
     }
 
     /// Skeletons of بن، ابن، بنت (and bin/ben): what comes after them is another person's name.
@@ -302,16 +306,10 @@ extension EntityCatalog {
 /// ج are one letter, both write a foreign g: شويغو/شويجو). Words of four letters or fewer may differ
 /// only by one vowel letter written or left out (كيري/جيري/غاري are three people).
 enum SpellingCheck {
-    /// One spelling, with غ folded to ج.
-    struct Word: Sendable {
-        let letters: [Unicode.Scalar]
-
-        init<Letters: Collection>(_ spelling: Letters) where Letters.Element == Unicode.Scalar {
-            letters = spelling.map { $0 == "\u{063A}" ? "\u{062C}" : $0 }
-        }
+    /// A spelling with غ folded to ج (what `alike` compares).
+    static func fold<Letters: Sequence>(_ spelling: Letters) -> [Unicode.Scalar] where Letters.Element == Unicode.Scalar {
+        spelling.map { $0 == "\u{063A}" ? "\u{062C}" : $0 }
     }
-
-    static func alike(_ a: Word, _ b: Word) -> Bool { alike(a.letters, b.letters) }
 
     static func alike(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
         if a == b { return true }
