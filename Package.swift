@@ -13,6 +13,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The desk: SQLite store (FTS5), HTTP server, feed fetching.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Arabic text core: normalisation, tokens, sentences, stems, stop words. No dependencies.
@@ -33,13 +39,38 @@ let package = Package(
             // The entity tagger's word classes (Extract/Entities/WordClusters.swift; build-word-clusters).
             .copy("Resources/word-clusters.bin"),
         ]),
+        // The desk's store in one SQLite file (GRDB; FTS5 with Khabar's tokenizer). Its own target:
+        // GRDB's SQL operator overloads would slow type-checking across the whole library.
+        .target(name: "KhabarSQLite", dependencies: [
+            "Khabar", "KhabarText",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // The story desk's HTTP side only: routes, pages, middleware, the feed poller over the library.
+        .target(name: "KhabarServer", dependencies: [
+            "Khabar", "KhabarSQLite",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ], resources: [
+            // The API's OpenAPI 3.1 document, served at /api/openapi.json (a test checks it against the routes).
+            .copy("Resources/openapi.json"),
+        ]),
         .executableTarget(name: "KhabarCLI", dependencies: [
-            "Khabar",
+            "Khabar", "KhabarServer", "KhabarSQLite",
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "KhabarBench", dependencies: ["Khabar", "KhabarText"]),
         .testTarget(name: "KhabarTextTests", dependencies: ["KhabarText"]),
         .testTarget(name: "KhabarTests", dependencies: ["Khabar"]),
+        .testTarget(name: "KhabarSQLiteTests", dependencies: ["KhabarSQLite", "Khabar", "KhabarText"]),
+        .testTarget(name: "KhabarServerTests", dependencies: [
+            "KhabarServer", "Khabar", "KhabarSQLite",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
     ]
 )

@@ -3,12 +3,13 @@ import Khabar
 import Logging
 
 @main
-struct KhabarCommand: ParsableCommand {
+struct KhabarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "khabar",
         abstract: "Khabar (خبر): Arabic news articles in, clean stories out.",
         version: "0.1.0",
-        subcommands: [Clean.self, Cluster.self, Stories.self, Compare.self, Timex.self, NER.self, Extract.self, DigestCommand.self])
+        subcommands: [Clean.self, Cluster.self, Stories.self, Compare.self, Timex.self, NER.self, Extract.self, DigestCommand.self,
+                      Ingest.self, Serve.self])
 }
 
 /// Options every command that reads articles shares.
@@ -43,12 +44,12 @@ struct InputOptions: ParsableArguments {
 
 enum LoggingSetup {
     nonisolated(unsafe) static var done = false
-    static func bootstrap(verbose: Bool) {
+    static func bootstrap(verbose: Bool, level: Logger.Level = .warning) {
         guard !done else { return }
         done = true
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = verbose ? .debug : .warning
+            handler.logLevel = verbose ? .debug : level
             return handler
         }
     }

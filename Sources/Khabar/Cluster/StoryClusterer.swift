@@ -198,22 +198,39 @@ public struct StoryClusterer: Sendable {
 
     /// Every story so far, ranked by importance (distinct outlets, size, recency) at the newest time seen.
     public func rankedStories(memberIDs: [[String]]) -> [StorySummary] {
-        let now = newestTime.isFinite ? newestTime : nil
-        var summaries: [StorySummary] = []
-        summaries.reserveCapacity(stories.count)
-        for (i, story) in stories.enumerated() {
-            let outlets = story.outlets.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
-            let originals = story.count - story.duplicates
-            var importance = Double(max(1, outlets.count)) + 0.5 * log2(1 + Double(originals))
-            if let now, let last = story.last { importance *= exp(-(now - last) / decay) }
-            summaries.append(StorySummary(id: i, headline: story.headline(), outlets: outlets,
-                                          articleCount: story.count, duplicateCount: story.duplicates,
-                                          first: story.first, last: story.last, importance: importance,
-                                          articles: i < memberIDs.count ? memberIDs[i] : []))
-        }
+        var summaries = stories.indices.map { i in summary(of: i, memberIDs: i < memberIDs.count ? memberIDs[i] : []) }
         summaries.sort { $0.importance > $1.importance || ($0.importance == $1.importance && $0.id < $1.id) }
         return summaries
     }
+
+    /// One story as a list shows it; its importance decays with the time since its last article,
+    /// measured from the newest article seen (so a replay ranks as the live run did).
+    public func summary(of i: Int, memberIDs: [String]) -> StorySummary {
+        let story = stories[i]
+        var importance = baseImportance(of: i)
+        if newestTime.isFinite, let last = story.last { importance *= exp(-(newestTime - last) / decay) }
+        return StorySummary(id: i, headline: story.headline(), outlets: outletsByCount(of: i),
+                            articleCount: story.count, duplicateCount: story.duplicates,
+                            first: story.first, last: story.last, importance: importance, articles: memberIDs)
+    }
+
+    /// Distinct outlets and original articles folded into one number, before any time decay.
+    public func baseImportance(of i: Int) -> Double {
+        let story = stories[i]
+        let originals = story.count - story.duplicates
+        return Double(max(1, story.outlets.count)) + 0.5 * log2(1 + Double(originals))
+    }
+
+    /// The story's outlets, most articles first.
+    func outletsByCount(of i: Int) -> [String] {
+        stories[i].outlets.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
+    }
+
+    /// Time of the story's latest dated article.
+    public func lastTime(ofStory i: Int) -> Double? { stories[i].last }
+
+    /// Time of the newest article seen, if any article had one.
+    public var newestArticleTime: Double? { newestTime.isFinite ? newestTime : nil }
 }
 
 /// One story's running state.

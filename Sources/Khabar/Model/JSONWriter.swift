@@ -41,6 +41,9 @@ public struct JSONWriter {
 
     public mutating func field(_ name: String, _ text: String?) { key(name); value(text) }
 
+    /// A value already written as JSON (a stored digest), copied in as it is.
+    public mutating func raw(_ json: String) { separator(); bytes.append(contentsOf: json.utf8) }
+
     public mutating func field(_ name: String, strings: [String]) {
         key(name)
         beginArray()

@@ -35,7 +35,8 @@ extension Digest {
         return out
     }
 
-    private func storySection(_ story: StoryDigest, byID: [String: DigestArticle]) -> String {
+    /// One story's section (`<article class="story">`), as the digest page and the desk's story page show it.
+    public func storySection(_ story: StoryDigest, byID: [String: DigestArticle]) -> String {
         let anchor = "s\(story.id)"
         let number = Dictionary(story.articles.enumerated().map { ($0.element, $0.offset + 1) }, uniquingKeysWith: { a, _ in a })
         func cite(_ ids: [String]) -> String {
@@ -165,24 +166,9 @@ extension Digest {
         return "«\(text)»"
     }
 
-    /// Text made safe inside HTML elements and attribute values.
-    func h(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    func h(_ text: String) -> String { HTMLEscaping.escape(text) }
 
-    static func kindName(_ kind: EntityKind) -> String {
+    public static func kindName(_ kind: EntityKind) -> String {
         switch kind {
         case .person: "شخص"
         case .location: "مكان"
@@ -201,7 +187,7 @@ extension Digest {
         }
     }
 
-    static let css = """
+    public static let css = """
     :root { --ink: #1d232a; --muted: #5b6673; --line: #d9dee4; --accent: #0b6e4f; --bg: #fbfaf7; --card: #ffffff; }
     * { box-sizing: border-box; }
     body { margin: 0; background: var(--bg); color: var(--ink); line-height: 1.8; font-size: 17px;

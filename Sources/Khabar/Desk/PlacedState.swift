@@ -1,0 +1,96 @@
+import Foundation
+
+/// Everything the desk holds in memory about placed articles: the story tracker, the entity
+/// catalog, and the live stories' articles and facts (for their digests). Closed stories keep
+/// only their ids here; their articles live in the store alone.
+struct PlacedState {
+    var tracker = StoryTracker()
+    var catalog = EntityCatalog()
+    /// Per article, in arrival order (index = seq − 1).
+    var ids: [String] = []
+    var stories: [Int] = []
+    var duplicateOf: [String?] = []
+    /// Article and facts of articles in live stories; nil once their story is closed.
+    var articles: [CleanArticle?] = []
+    var facts: [ArticleFacts?] = []
+    var indexByID: [String: Int] = [:]
+    var indexByText: [String: Int] = [:]
+    /// Member indices of each story, in arrival order.
+    var storyMembers: [Int: [Int]] = [:]
+    var closed = Set<Int>()
+    /// Stories placed into since their last digest.
+    var dirty = Set<Int>()
+    static let closeEvery = 1000
+    private var placedAtLastClose = 0
+
+    /// Places one prepared article: copies, story, catalog. Returns the row to store and the
+    /// earlier articles whose `duplicate_of` this arrival changed.
+    mutating func place(_ article: inout PreparedArticle, received: Double)
+        -> (stored: StoredArticle, duplicateChanges: [(article: String, duplicateOf: String?)]) {
+        let index = ids.count
+        let assignment = tracker.add(article.profile)
+        catalog.add(&article.facts)
+        ids.append(article.clean.id)
+        stories.append(assignment.story)
+        duplicateOf.append(assignment.duplicateOf)
+        articles.append(article.clean)
+        facts.append(article.facts)
+        indexByID[article.clean.id] = index
+        indexByText[article.textHash] = index
+        storyMembers[assignment.story, default: []].append(index)
+        // An earlier-dated copy arriving late becomes the one the others duplicate.
+        var changes: [(article: String, duplicateOf: String?)] = []
+        if assignment.duplicateOf != nil {
+            for member in storyMembers[assignment.story]! where member != index {
+                let now = tracker.assignment(member).duplicateOf
+                if now != duplicateOf[member] {
+                    duplicateOf[member] = now
+                    changes.append((ids[member], now))
+                }
+            }
+        }
+        let stored = StoredArticle(seq: Int64(index + 1), article: article.clean, story: assignment.story,
+                                   duplicateOf: assignment.duplicateOf, textHash: article.textHash, received: received)
+        return (stored, changes)
+    }
+
+    func isLive(_ story: Int) -> Bool { !closed.contains(story) }
+
+    /// The story's members that are still in memory, for its digest.
+    func members(of story: Int) -> [StoryMember] {
+        (storyMembers[story] ?? []).compactMap { i in
+            guard let article = articles[i], let facts = facts[i] else { return nil }
+            return StoryMember(article: article, facts: facts, duplicateOf: duplicateOf[i])
+        }
+    }
+
+    func summary(of story: Int) -> StorySummary {
+        tracker.clusterer.summary(of: story, memberIDs: (storyMembers[story] ?? []).map { ids[$0] })
+    }
+
+    /// The list fields of a story as they stand now (its digest is made separately).
+    func listRecord(_ story: Int) -> StoryRecord {
+        let summary = summary(of: story)
+        return StoryRecord(id: story, headline: summary.headline, articleCount: summary.articleCount,
+                           outlets: summary.outlets, first: summary.first, last: summary.last,
+                           importance: tracker.clusterer.baseImportance(of: story))
+    }
+
+    /// Closes stories whose last article is more than `window` behind the newest article: their
+    /// articles and facts leave memory (the store keeps them), so memory stays flat over months.
+    /// Runs at most once per `closeEvery` placements: a pass looks at every open story.
+    mutating func closeStoriesOutsideWindow(_ window: Double) {
+        guard ids.count - placedAtLastClose >= Self.closeEvery,
+              let newest = tracker.clusterer.newestArticleTime else { return }
+        placedAtLastClose = ids.count
+        for (story, members) in storyMembers where !closed.contains(story) {
+            guard let last = tracker.clusterer.lastTime(ofStory: story), newest - last > window else { continue }
+            closed.insert(story)
+            dirty.remove(story)
+            for i in members {
+                articles[i] = nil
+                facts[i] = nil
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+import Foundation
+import KhabarText
+import Logging
+
+/// The live story engine: articles in (one at a time or in batches), the same stages as the batch
+/// CLI — clean → analyse → extract (across cores), then dedupe → cluster → entity catalog in
+/// arrival order — and every placed article committed to the store before its caller hears back.
+/// Touched stories' digests are remade a moment later (`DigestRefresher`), never the whole world.
+///
+/// After a restart the desk replays the stored articles through the same stages, so the next
+/// article lands exactly where an uninterrupted run would have put it.
+public final class StoryDesk: @unchecked Sendable {
+    public struct Options: Sendable {
+        /// Stories whose last article is older than this (behind the newest article) are closed:
+        /// kept in the store and searchable, but their articles leave memory.
+        public var liveWindow: Double = 7 * 86_400
+        /// Cores for cleaning, analysis, extraction and digests.
+        public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        public init() {}
+    }
+
+    public let store: any StoryStore
+    public let options: Options
+    public let reader: InputReader
+    let cleaner = Cleaner()
+    let analyser = ArticleAnalyser()
+    let extractors = FactExtractorPool()
+    let digester = StoryDigester()
+    let dates = DateExtractor()
+    static let logger = Logger(label: "khabar.desk")
+
+    /// Placing and digesting take turns under this lock; preparing articles does not need it.
+    private let lock = NSLock()
+    private let ready = DispatchGroup()
+    private var state = PlacedState()
+    private var replayError: String?
+
+    /// Opens the desk over `store`; the replay of stored articles runs in the background and ingest
+    /// waits for it (reads are served from the store at once).
+    public init(store: any StoryStore, reader: InputReader = InputReader(), options: Options = Options()) {
+        self.store = store
+        self.reader = reader
+        self.options = options
+        ready.enter()
+        Thread.detachNewThread { [self] in
+            lock.lock()
+            replay()
+            lock.unlock()
+            ready.leave()
+        }
+    }
+
+    /// Blocks until the replay has finished.
+    public func waitUntilReady() { ready.wait() }
+
+    public var isReady: Bool { ready.wait(timeout: .now()) == .success }
+
+    // MARK: - Ingest
+
+    /// Prepares (in parallel), places (in order) and stores each input. One outcome per input, in
+    /// input order: where the article went, that it was already stored, or why it was refused.
+    public func ingest(_ inputs: [ReadOutcome]) -> [IngestOutcome] {
+        waitUntilReady()
+        let prepared = Pipeline.concurrentMap(count: inputs.count, jobs: options.jobs) { [self] i in
+            inputs[i].map(prepare)
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if let replayError {
+            return inputs.map { _ in .failed(id: nil, message: "the desk could not load its store: \(replayError)") }
+        }
+        var outcomes: [IngestOutcome] = []
+        var batch = PlacedBatch(articles: [], duplicateChanges: [], stories: [])
+        var touched = Set<Int>()
+        let now = Date().timeIntervalSince1970
+        for item in prepared {
+            switch item {
+            case .failure(let error):
+                outcomes.append(.failed(id: nil, message: error.description))
+            case .success(var article):
+                if let known = state.indexByID[article.clean.id] ?? state.indexByText[article.textHash] {
+                    outcomes.append(.alreadyStored(id: state.ids[known], story: state.stories[known]))
+                    continue
+                }
+                let placed = state.place(&article, received: now)
+                batch.articles.append(placed.stored)
+                batch.duplicateChanges += placed.duplicateChanges
+                touched.insert(placed.stored.story)
+                outcomes.append(.stored(id: article.clean.id, story: placed.stored.story, duplicateOf: placed.stored.duplicateOf))
+            }
+        }
+        guard !batch.articles.isEmpty else { return outcomes }
+        batch.stories = touched.sorted().map(state.listRecord)
+        do {
+            try store.commit(batch)
+        } catch {
+            // Nothing of the batch is stored: rebuild memory from the store, so the two agree.
+            state = PlacedState()
+            replay()
+            let message = "the store refused the batch: \(error)"
+            Self.logger.error("\(message)")
+            return outcomes.map { outcome in
+                if case .stored(let id, _, _) = outcome { return .failed(id: id, message: message) }
+                return outcome
+            }
+        }
+        state.dirty.formUnion(touched)
+        state.closeStoriesOutsideWindow(options.liveWindow)
+        return outcomes
+    }
+
+    /// Reads `data` as the CLI would read a file named `name` (JSON, JSON Lines, HTML, text,
+    /// feeds) and ingests what it holds.
+    public func ingest(data: Data, name: String) -> [IngestOutcome] {
+        var inputs: [ReadOutcome] = []
+        reader.read(data: data, name: name, id: name) { inputs.append($0) }
+        return ingest(inputs)
+    }
+
+    /// One article through the stages that need no order: clean, analyse, extract.
+    func prepare(_ raw: RawArticle) -> PreparedArticle {
+        let clean = cleaner.clean(raw)
+        return PreparedArticle(clean: clean, profile: analyser.profile(clean), facts: extractors.extract(clean),
+                               textHash: Self.textHash(clean))
+    }
+
+    /// FNV-1a over the matching-normalised title and body: the same text under another id or
+    /// with other spacing, harakat or letter forms is one article.
+    static func textHash(_ article: CleanArticle) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let text = ArabicNormalizer.normalize((article.title ?? "") + "\n" + article.body)
+        for byte in text.utf8 where byte != 0x20 && byte != 0x0A {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+
+    // MARK: - Digests
+
+    /// Stories placed into since their last digest.
+    public var staleStories: Set<Int> {
+        lock.lock()
+        defer { lock.unlock() }
+        return state.dirty
+    }
+
+    /// Remakes the digest of every story touched since the last refresh and stores them.
+    /// Returns the ids refreshed.
+    @discardableResult
+    public func refreshDigests() -> [Int] {
+        waitUntilReady()
+        lock.lock()
+        let ids = state.dirty.filter(state.isLive).sorted()
+        state.dirty.removeAll()
+        let (records, entities) = makeDigests(ids)
+        lock.unlock()
+        do {
+            try store.saveDigests(records, entities: entities)
+        } catch {
+            Self.logger.error("digests not stored: \(error)")
+            lock.lock()
+            state.dirty.formUnion(ids)
+            lock.unlock()
+        }
+        return ids
+    }
+
+    /// The digests of `ids` with the state as it is (the caller holds the lock).
+    private func makeDigests(_ ids: [Int]) -> ([StoryRecord], [EntityRecord]) {
+        guard !ids.isEmpty else { return ([], []) }
+        let entities = state.catalog.all
+        let snapshot = state
+        let digester = self.digester, dates = self.dates
+        let made = Pipeline.concurrentMap(count: ids.count, jobs: options.jobs) { k -> (StoryRecord, [StoryEntity]) in
+            let id = ids[k]
+            var members = snapshot.members(of: id)
+            dates.anchorUndated(&members)
+            let digest = digester.digest(snapshot.summary(of: id), members: members, entities: entities)
+            var json = JSONWriter()
+            json.beginObject()
+            json.key("story")
+            digest.write(to: &json)
+            json.key("inferred_published")
+            json.beginObject()
+            for member in members {
+                if let day = member.inferredPublication { json.field(member.article.id, day.iso8601) }
+            }
+            json.endObject()
+            json.endObject()
+            var record = snapshot.listRecord(id)
+            record.headline = digest.headline
+            record.topEntities = digest.notableEntities.prefix(6).map { EntityRef(id: $0.id, name: $0.name) }
+            record.digestJSON = json.string
+            record.digestArticleCount = members.count
+            record.updated = Date().timeIntervalSince1970
+            return (record, digest.entities)
+        }
+        var byEntity: [Int: EntityRecord] = [:]
+        for (record, storyEntities) in made {
+            for entity in storyEntities {
+                if byEntity[entity.id] == nil, entity.id < entities.count {
+                    let known = entities[entity.id]
+                    byEntity[entity.id] = EntityRecord(id: known.id, name: known.name, kind: known.kind,
+                                                       variants: known.variants, mentions: known.mentions)
+                }
+                byEntity[entity.id]?.stories.append((record.id, entity.mentions))
+            }
+        }
+        return (made.map(\.0), byEntity.keys.sorted().map { byEntity[$0]! })
+    }
+
+    // MARK: - Replay
+
+    /// Rebuilds the in-memory state from the store (the caller holds the lock).
+    private func replay() {
+        var stored: [StoredArticle] = []
+        do {
+            try store.forEachArticle { stored.append($0) }
+        } catch {
+            replayError = "\(error)"
+            Self.logger.error("replay failed: \(error)")
+            return
+        }
+        replayError = nil
+        guard !stored.isEmpty else { return }
+        let started = Date()
+        var mismatches = 0
+        var start = 0
+        while start < stored.count {
+            let end = min(stored.count, start + 512)
+            let slice = stored[start..<end]
+            let prepared = Pipeline.concurrentMap(count: slice.count, jobs: options.jobs) { [self] i in
+                let item = slice[slice.startIndex + i]
+                return PreparedArticle(clean: item.article, profile: analyser.profile(item.article),
+                                       facts: extractors.extract(item.article), textHash: item.textHash)
+            }
+            for (i, var article) in prepared.enumerated() {
+                let placed = state.place(&article, received: slice[slice.startIndex + i].received)
+                if placed.stored.story != slice[slice.startIndex + i].story { mismatches += 1 }
+            }
+            state.closeStoriesOutsideWindow(options.liveWindow)
+            start = end
+        }
+        // Stories whose digest is behind their articles (a crash between ingest and refresh).
+        if let stale = try? store.staleStoryIDs() { state.dirty.formUnion(stale) }
+        if mismatches > 0 {
+            Self.logger.error("replay placed \(mismatches) articles in other stories than the store says")
+        }
+        Self.logger.info("replayed \(stored.count) articles in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+    }
+}
+
+/// What the desk says about one input.
+public enum IngestOutcome: Sendable, Equatable {
+    case stored(id: String, story: Int, duplicateOf: String?)
+    case alreadyStored(id: String, story: Int)
+    case failed(id: String?, message: String)
+
+    public var isFailure: Bool { if case .failed = self { return true } else { return false } }
+}
+
+/// An article after the order-free stages.
+struct PreparedArticle: Sendable {
+    var clean: CleanArticle
+    var profile: ArticleProfile
+    var facts: ArticleFacts
+    var textHash: String
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import Khabar
+import KhabarSQLite
+import KhabarServer
+import ServiceLifecycle
+
+/// Options of the commands that open the desk's store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The desk's store: a SQLite file (created when missing).")
+    var db: String = "khabar.db"
+
+    func open() throws -> SQLiteStore {
+        do {
+            return try SQLiteStore(path: db)
+        } catch {
+            throw CommandError("\(error)")
+        }
+    }
+}
+
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add articles to the desk's store: placed into stories, digests made.",
+        discussion: """
+        Reads the inputs as every command does and places each article as `khabar serve` would: the \
+        same article (same id, or same normalised text) is stored once. Prints one line per article: \
+        {"id", "status": "stored"|"already_stored"|"failed", "story", "duplicate_of"}; the touched \
+        stories' digests are made before it exits. Exit status: 0 all stored, 1 some inputs failed.
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        _ = input.pipeline() // logging set-up
+        let desk = StoryDesk(store: try store.open(), reader: InputReader(maxArticleBytes: input.maxArticleSize << 20))
+        desk.waitUntilReady()
+        var pending: [ReadOutcome] = []
+        var failures = 0
+        var progress = Progress(label: "ingesting", enabled: !input.quiet)
+        func flush() {
+            for outcome in desk.ingest(pending) {
+                Console.out(Self.line(outcome) + "\n")
+                if case .failed(let id, let message) = outcome {
+                    failures += 1
+                    progress.clearLine()
+                    Console.error("\(id ?? "input"): \(message)")
+                }
+                progress.tick()
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+        desk.reader.read(paths: input.paths) { outcome in
+            pending.append(outcome)
+            if pending.count >= 256 { flush() }
+        }
+        flush()
+        progress.finish()
+        desk.refreshDigests()
+        Console.flush()
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    static func line(_ outcome: IngestOutcome) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        switch outcome {
+        case .stored(let id, let story, let duplicateOf):
+            json.field("id", id); json.field("status", "stored")
+            json.key("story"); json.value(story)
+            json.field("duplicate_of", duplicateOf)
+        case .alreadyStored(let id, let story):
+            json.field("id", id); json.field("status", "already_stored")
+            json.key("story"); json.value(story)
+        case .failed(let id, let message):
+            json.field("id", id); json.field("status", "failed")
+            json.field("error", message)
+        }
+        json.endObject()
+        return json.string
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the story desk: JSON API, web pages, Atom feeds, feed polling.",
+        discussion: """
+        Serves the store at http://HOST:PORT/ (pages) and /api/… (JSON; the OpenAPI document is at \
+        /api/openapi.json). Writes (POST /api/articles) need --token or KHABAR_TOKEN; reads are open \
+        unless --read-token is set. Reads are served at once after a restart; ingest waits until the \
+        stored articles have been replayed.
+        """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Option(help: "Bearer token for writes (default: $KHABAR_TOKEN).")
+    var token: String?
+
+    @Option(help: "Bearer token for reads (default: reads are open).")
+    var readToken: String?
+
+    @Option(help: "Feeds to poll: one RSS/Atom URL per line, or an OPML file.")
+    var feeds: String?
+
+    @Option(help: "Seconds between polls of each feed.")
+    var pollInterval: Double = 300
+
+    @Option(help: "Largest request body, in MB.")
+    var maxBodySize = 16
+
+    @Flag(name: .shortAndLong, help: "Log every request and ingest (to standard error).")
+    var verbose = false
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1–65535") }
+        guard maxBodySize > 0 else { throw ValidationError("--max-body-size must be positive") }
+        guard pollInterval >= 1 else { throw ValidationError("--poll-interval must be at least 1 second") }
+    }
+
+    func run() async throws {
+        LoggingSetup.bootstrap(verbose: verbose, level: .info)
+        let desk = StoryDesk(store: try store.open())
+        var options = DeskServer.Options()
+        options.host = host
+        options.port = port
+        options.token = token ?? ProcessInfo.processInfo.environment["KHABAR_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        options.readToken = readToken
+        options.maxBodyBytes = maxBodySize << 20
+        let server = DeskServer(desk: desk, options: options)
+        var services: [any Service] = []
+        if let feeds {
+            let list: [String]
+            do { list = try FeedList.read(path: feeds) } catch { throw CommandError("\(feeds): \(error)") }
+            _ = (list, server) // WAIT services.append(FeedPoller(feeds: list, desk: desk, refresher: server.refresher, interval: pollInterval))
+        }
+        Console.error("serving \(store.db) at http://\(host):\(port)/" + (options.token == nil ? " (read-only: no --token)" : ""))
+        try await server.run(services: services)
+    }
+}

@@ -1,0 +1,70 @@
+import GRDB
+
+/// The store's schema as one ordered list: adding a migration is appending one entry; the schema
+/// version is how many have run (GRDB records each by name in `grdb_migrations`).
+enum StoreMigrations {
+    static let all: [(name: String, migrate: @Sendable (Database) throws -> Void)] = [
+        ("v1-articles-stories-entities", { db in
+            try db.execute(sql: """
+                CREATE TABLE article (
+                    seq INTEGER PRIMARY KEY,          -- arrival order
+                    id TEXT NOT NULL UNIQUE,
+                    text_hash TEXT NOT NULL UNIQUE,   -- normalised title and body: same text, stored once
+                    story INTEGER NOT NULL,
+                    duplicate_of TEXT,
+                    outlet TEXT,
+                    published REAL,                   -- seconds since 1970, when the article is dated
+                    received REAL NOT NULL,
+                    clean TEXT NOT NULL               -- the clean article, as khabar clean writes it
+                );
+                CREATE INDEX article_by_story ON article(story, seq);
+                CREATE INDEX article_by_outlet ON article(outlet);
+                CREATE TABLE story (
+                    id INTEGER PRIMARY KEY,
+                    headline TEXT NOT NULL,
+                    article_count INTEGER NOT NULL,
+                    outlets TEXT NOT NULL,            -- JSON array, most articles first
+                    first REAL,
+                    last REAL,
+                    importance REAL NOT NULL,
+                    top_entities TEXT NOT NULL DEFAULT '[]',
+                    digest TEXT,                      -- one story of khabar digest --format json
+                    digest_article_count INTEGER NOT NULL DEFAULT 0,
+                    updated REAL
+                );
+                CREATE INDEX story_by_last ON story(last);
+                CREATE TABLE story_outlet (
+                    story INTEGER NOT NULL,
+                    outlet TEXT NOT NULL,
+                    PRIMARY KEY (outlet, story)
+                ) WITHOUT ROWID;
+                CREATE TABLE entity (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    variants TEXT NOT NULL,           -- JSON array, most frequent first
+                    mentions INTEGER NOT NULL
+                );
+                CREATE TABLE entity_spelling (       -- each spelling's search terms, for query expansion
+                    terms TEXT NOT NULL,
+                    entity INTEGER NOT NULL,
+                    PRIMARY KEY (terms, entity)
+                ) WITHOUT ROWID;
+                CREATE TABLE story_entity (
+                    entity INTEGER NOT NULL,
+                    story INTEGER NOT NULL,
+                    mentions INTEGER NOT NULL,
+                    PRIMARY KEY (entity, story)
+                ) WITHOUT ROWID;
+                CREATE INDEX story_entity_by_story ON story_entity(story);
+                CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'khabar');
+                """)
+        }),
+    ]
+
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in all { migrator.registerMigration(migration.name, migrate: migration.migrate) }
+        return migrator
+    }
+}

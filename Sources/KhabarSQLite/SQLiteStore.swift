@@ -1,0 +1,364 @@
+import Foundation
+import GRDB
+import Khabar
+import KhabarText
+
+/// The story store in one SQLite file (WAL: readers never wait for the writer), with an FTS5
+/// index over article titles and bodies that uses Khabar's own tokenizer.
+public final class SQLiteStore: StoryStore {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating when missing) the store at `path` and runs any migration not yet run.
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.prepareDatabase { db in
+            db.add(tokenizer: KhabarSearchTokenizer.self)
+            // A crash may lose the last commit's fsync ordering only with synchronous=OFF; NORMAL
+            // keeps every committed transaction in WAL mode across a process kill.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        config.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            try StoreMigrations.migrator().migrate(pool)
+        } catch {
+            throw StoreError("cannot open the store \(path): \(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+
+    /// Migrations run so far (the schema version is their count).
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try StoreMigrations.migrator().appliedMigrations(db) }
+    }
+
+    // MARK: - Writing
+
+    public func forEachArticle(_ body: (StoredArticle) throws -> Void) throws {
+        let decoder = JSONDecoder()
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT seq, clean, story, duplicate_of, text_hash, received FROM article ORDER BY seq")
+            while let row = try rows.next() {
+                let clean: String = row["clean"]
+                let article = try decoder.decode(CleanArticle.self, from: Data(clean.utf8))
+                try body(StoredArticle(seq: row["seq"], article: article, story: row["story"],
+                                       duplicateOf: row["duplicate_of"], textHash: row["text_hash"], received: row["received"]))
+            }
+        }
+    }
+
+    public func commit(_ batch: PlacedBatch) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        try pool.write { db in
+            for stored in batch.articles {
+                let a = stored.article
+                let clean = String(decoding: try encoder.encode(a), as: UTF8.self)
+                try db.execute(sql: """
+                    INSERT INTO article (seq, id, text_hash, story, duplicate_of, outlet, published, received, clean)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [stored.seq, a.id, stored.textHash, stored.story, stored.duplicateOf, a.outlet,
+                                     a.published?.secondsSince1970, stored.received, clean])
+                try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
+                               arguments: [stored.seq, a.title ?? "", a.body])
+            }
+            for change in batch.duplicateChanges {
+                try db.execute(sql: "UPDATE article SET duplicate_of = ? WHERE id = ?", arguments: [change.duplicateOf, change.article])
+            }
+            for story in batch.stories {
+                try db.execute(sql: """
+                    INSERT INTO story (id, headline, article_count, outlets, first, last, importance)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, article_count = excluded.article_count,
+                        outlets = excluded.outlets, first = excluded.first, last = excluded.last, importance = excluded.importance
+                    """, arguments: [story.id, story.headline, story.articleCount, Self.json(story.outlets),
+                                     story.first, story.last, story.importance])
+                for outlet in story.outlets {
+                    try db.execute(sql: "INSERT OR IGNORE INTO story_outlet (story, outlet) VALUES (?, ?)", arguments: [story.id, outlet])
+                }
+            }
+        }
+    }
+
+    public func saveDigests(_ stories: [StoryRecord], entities: [EntityRecord]) throws {
+        try pool.write { db in
+            for entity in entities {
+                try db.execute(sql: """
+                    INSERT INTO entity (id, name, kind, variants, mentions) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                        variants = excluded.variants, mentions = excluded.mentions
+                    """, arguments: [entity.id, entity.name, entity.kind.label, Self.json(entity.variants), entity.mentions])
+                for variant in entity.variants {
+                    let terms = SearchTerms.terms(variant).joined(separator: " ")
+                    guard !terms.isEmpty else { continue }
+                    try db.execute(sql: "INSERT OR IGNORE INTO entity_spelling (terms, entity) VALUES (?, ?)", arguments: [terms, entity.id])
+                }
+            }
+            for story in stories {
+                try db.execute(sql: """
+                    UPDATE story SET headline = ?, importance = ?, top_entities = ?, digest = ?, digest_article_count = ?, updated = ?
+                    WHERE id = ?
+                    """, arguments: [story.headline, story.importance, Self.json(story.topEntities), story.digestJSON,
+                                     story.digestArticleCount, story.updated, story.id])
+                try db.execute(sql: "DELETE FROM story_entity WHERE story = ?", arguments: [story.id])
+            }
+            for entity in entities {
+                for (story, mentions) in entity.stories {
+                    try db.execute(sql: "INSERT OR REPLACE INTO story_entity (entity, story, mentions) VALUES (?, ?, ?)",
+                                   arguments: [entity.id, story, mentions])
+                }
+            }
+        }
+    }
+
+    public func staleStoryIDs() throws -> [Int] {
+        try pool.read { db in try Int.fetchAll(db, sql: "SELECT id FROM story WHERE digest IS NULL OR digest_article_count != article_count ORDER BY id") }
+    }
+
+    // MARK: - Reading
+
+    /// Stories ranked by importance, decayed by the days between their last article and the newest
+    /// article in the store (the same recency rule as `khabar stories`, as a ratio SQL can compute).
+    static let rankExpression = "importance / (1.0 + max(0.0, (:now - coalesce(last, :now))) / 86400.0)"
+
+    public func stories(_ query: StoryListQuery) throws -> StoryList {
+        try pool.read { db in
+            let now = try Double.fetchOne(db, sql: "SELECT max(last) FROM story") ?? 0
+            var conditions: [String] = []
+            var arguments: [String: DatabaseValueConvertible?] = ["now": now]
+            if let since = query.since { conditions.append("last >= :since"); arguments["since"] = since }
+            if let outlet = query.outlet {
+                conditions.append("id IN (SELECT story FROM story_outlet WHERE outlet = :outlet)")
+                arguments["outlet"] = outlet
+            }
+            if let entity = query.entity {
+                conditions.append("id IN (SELECT story FROM story_entity WHERE entity = :entity)")
+                arguments["entity"] = entity
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM story \(filter)", arguments: StatementArguments(arguments)!) ?? 0
+            arguments["limit"] = max(0, min(query.limit, 500))
+            arguments["offset"] = max(0, query.offset)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM story \(filter) ORDER BY \(Self.rankExpression) DESC, id LIMIT :limit OFFSET :offset
+                """, arguments: StatementArguments(arguments)!)
+            return StoryList(stories: rows.map(Self.storyRecord), total: total)
+        }
+    }
+
+    public func story(id: Int) throws -> StoryRecord? {
+        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM story WHERE id = ?", arguments: [id]).map(Self.storyRecord) }
+    }
+
+    public func articles(inStory id: Int) throws -> [ArticleRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM article WHERE story = ? ORDER BY seq", arguments: [id]).map(Self.articleRecord)
+        }
+    }
+
+    public func article(id: String) throws -> ArticleRecord? {
+        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]).map(Self.articleRecord) }
+    }
+
+    public func entity(id: Int) throws -> EntityRecord? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM entity WHERE id = ?", arguments: [id]) else { return nil }
+            var entity = Self.entityRecord(row)
+            entity.stories = try Row.fetchAll(db, sql: """
+                SELECT story_entity.story, story_entity.mentions FROM story_entity JOIN story ON story.id = story_entity.story
+                WHERE entity = ? ORDER BY story.last DESC, story.id LIMIT 200
+                """, arguments: [id]).map { ($0[0], $0[1]) }
+            return entity
+        }
+    }
+
+    public func stories(withEntity id: Int, limit: Int) throws -> [StoryRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT story.* FROM story_entity JOIN story ON story.id = story_entity.story
+                WHERE entity = ? ORDER BY story.last DESC, story.id LIMIT ?
+                """, arguments: [id, limit]).map(Self.storyRecord)
+        }
+    }
+
+    public func entities(spelledAs terms: [String]) throws -> [EntityRecord] {
+        guard !terms.isEmpty else { return [] }
+        return try pool.read { db in
+            let marks = Array(repeating: "?", count: terms.count).joined(separator: ",")
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM entity WHERE id IN (SELECT entity FROM entity_spelling WHERE terms IN (\(marks)))
+                ORDER BY mentions DESC, id
+                """, arguments: StatementArguments(terms)).map(Self.entityRecord)
+        }
+    }
+
+    public func search(_ query: SearchQuery) throws -> SearchResults {
+        var clauses = SearchQueryBuilder().clauses(for: query.text)
+        let searchedTerms = clauses.map { $0[0].joined(separator: " ") }
+        // A word (or the whole query) that spells a known entity also finds its other spellings.
+        var expanded: [EntityRef] = []
+        let whole = searchedTerms.joined(separator: " ")
+        let known = try entitySpellings(for: Array(Set(searchedTerms + [whole])))
+        if let spellings = known[whole], clauses.count > 1 {
+            clauses = [spellings.phrases]
+            expanded = spellings.entities
+        } else {
+            for (i, term) in searchedTerms.enumerated() {
+                guard let spellings = known[term] else { continue }
+                clauses[i] = spellings.phrases
+                expanded += spellings.entities
+            }
+        }
+        guard let match = SearchQueryBuilder().matchExpression(clauses) else {
+            return SearchResults(hits: [], total: 0, terms: [], expandedFrom: [])
+        }
+        return try pool.read { db in
+            var conditions = ["article_search MATCH :match"]
+            var arguments: [String: DatabaseValueConvertible?] = ["match": match]
+            if let from = query.from { conditions.append("article.published >= :from"); arguments["from"] = from }
+            if let to = query.to { conditions.append("article.published < :to"); arguments["to"] = to }
+            if let outlet = query.outlet { conditions.append("article.outlet = :outlet"); arguments["outlet"] = outlet }
+            if let entity = query.entity {
+                conditions.append("article.story IN (SELECT story FROM story_entity WHERE entity = :entity)")
+                arguments["entity"] = entity
+            }
+            // Best articles first (bm25 is lower for better matches); a story's score is its best
+            // article's, lifted by the story's importance.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT article.seq, article.id, article.story, -bm25(article_search, 3.0, 1.0) AS score
+                FROM article_search JOIN article ON article.seq = article_search.rowid
+                WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY rank LIMIT 2000
+                """, arguments: StatementArguments(arguments)!)
+            var order: [Int] = []
+            var best: [Int: (score: Double, articles: [(seq: Int64, id: String)])] = [:]
+            for row in rows {
+                let story: Int = row["story"]
+                if best[story] == nil { order.append(story); best[story] = (row["score"], []) }
+                best[story]!.articles.append((row["seq"], row["id"]))
+            }
+            var scored: [(story: StoryRecord, score: Double)] = []
+            for id in order {
+                guard let story = try Row.fetchOne(db, sql: "SELECT * FROM story WHERE id = ?", arguments: [id]).map(Self.storyRecord) else { continue }
+                let matches = Double(best[id]!.articles.count)
+                scored.append((story, Self.storyScore(best: best[id]!.score, matches: matches, importance: story.importance)))
+            }
+            scored.sort(by: Self.ranksHigher)
+            let page = scored.dropFirst(max(0, query.offset)).prefix(max(0, min(query.limit, 100)))
+            var hits: [SearchResults.Hit] = []
+            for (story, score) in page {
+                let articles = best[story.id]!.articles
+                var snippets: [String] = []
+                for article in articles.prefix(3) {
+                    if let snippet = try String.fetchOne(db, sql: """
+                        SELECT snippet(article_search, -1, ?, ?, '…', 24) FROM article_search
+                        WHERE article_search MATCH ? AND rowid = ?
+                        """, arguments: [SearchSnippet.open, SearchSnippet.close, match, article.seq]) {
+                        snippets.append(snippet)
+                    }
+                }
+                hits.append(SearchResults.Hit(story: story, score: (score * 1000).rounded() / 1000,
+                                              articles: articles.map(\.id), snippets: snippets))
+            }
+            return SearchResults(hits: hits, total: scored.count, terms: searchedTerms, expandedFrom: expanded)
+        }
+    }
+
+    /// A story's search score: its best article's, a little more for more matching articles and
+    /// for a more important story.
+    static func storyScore(best: Double, matches: Double, importance: Double) -> Double {
+        let breadth: Double = 1 + 0.1 * log2(1 + matches)
+        let weight: Double = 1 + 0.05 * importance
+        return best * breadth * weight
+    }
+
+    static func ranksHigher(_ a: (story: StoryRecord, score: Double), _ b: (story: StoryRecord, score: Double)) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        return a.story.id < b.story.id
+    }
+
+    /// For each key (search terms joined by spaces) that spells a known entity: the phrases of all
+    /// that entity's spellings, and the entity.
+    private func entitySpellings(for keys: [String]) throws -> [String: (phrases: [[String]], entities: [EntityRef])] {
+        let keys = keys.filter { !$0.isEmpty }
+        guard !keys.isEmpty else { return [:] }
+        return try pool.read { db in
+            let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.terms AS key, e.id, e.name, o.terms AS other FROM entity_spelling s
+                JOIN entity e ON e.id = s.entity JOIN entity_spelling o ON o.entity = s.entity
+                WHERE s.terms IN (\(marks)) ORDER BY e.mentions DESC, e.id
+                """, arguments: StatementArguments(keys))
+            var out: [String: (phrases: [[String]], entities: [EntityRef])] = [:]
+            for row in rows {
+                let key: String = row["key"]
+                let other: String = row["other"]
+                var entry = out[key] ?? ([[String]](), [EntityRef]())
+                let ref = EntityRef(id: row["id"], name: row["name"])
+                if !entry.entities.contains(ref) { entry.entities.append(ref) }
+                let phrase = other.split(separator: " ").map(String.init)
+                if !entry.phrases.contains(phrase) { entry.phrases.append(phrase) }
+                out[key] = entry
+            }
+            // The word itself always stays one of the alternatives.
+            for key in out.keys where !out[key]!.phrases.contains(key.split(separator: " ").map(String.init)) {
+                out[key]!.phrases.insert(key.split(separator: " ").map(String.init), at: 0)
+            }
+            return out
+        }
+    }
+
+    public func stats() throws -> StoreStats {
+        let (articles, stories, entities, newest) = try pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM story") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM entity") ?? 0,
+             try Double.fetchOne(db, sql: "SELECT max(published) FROM article"))
+        }
+        var bytes: Int64 = 0
+        for suffix in ["", "-wal", "-shm"] {
+            bytes += (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int64) ?? 0
+        }
+        return StoreStats(articles: articles, stories: stories, entities: entities, bytes: bytes, newestArticle: newest)
+    }
+
+    // MARK: - Rows
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?, default value: T) -> T {
+        guard let text else { return value }
+        return (try? JSONDecoder().decode(T.self, from: Data(text.utf8))) ?? value
+    }
+
+    static func storyRecord(_ row: Row) -> StoryRecord {
+        StoryRecord(id: row["id"], headline: row["headline"], articleCount: row["article_count"],
+                    outlets: decode([String].self, row["outlets"], default: []), first: row["first"], last: row["last"],
+                    importance: row["importance"], topEntities: decode([EntityRef].self, row["top_entities"], default: []),
+                    digestJSON: row["digest"], digestArticleCount: row["digest_article_count"], updated: row["updated"])
+    }
+
+    static func articleRecord(_ row: Row) -> ArticleRecord {
+        let clean: String = row["clean"]
+        let article = (try? JSONDecoder().decode(CleanArticle.self, from: Data(clean.utf8)))
+            ?? CleanArticle(id: row["id"], source: .url(""))
+        return ArticleRecord(seq: row["seq"], article: article, story: row["story"], duplicateOf: row["duplicate_of"],
+                             received: row["received"])
+    }
+
+    static func entityRecord(_ row: Row) -> EntityRecord {
+        EntityRecord(id: row["id"], name: row["name"], kind: EntityKind(label: Substring(row["kind"] as String)) ?? .miscellaneous,
+                     variants: decode([String].self, row["variants"], default: []), mentions: row["mentions"])
+    }
+}
+

@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+import Khabar
+
+/// `POST /api/articles` (one JSON article, a JSON array, JSON Lines, or an HTML page with its URL)
+/// and `GET /api/articles/{id}`.
+struct ArticlesAPI {
+    let desk: StoryDesk
+    let refresher: DigestRefresher
+    let maxBodyBytes: Int
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.post("/api/articles") { request, _ in try await post(request) }
+        router.get("/api/articles/{id}") { _, context in
+            let id = try context.parameters.require("id")
+            guard let article = try desk.store.article(id: id) else {
+                throw HTTPError(.notFound, message: "no article with id '\(id.prefix(200))'")
+            }
+            return Reply.json(article.json())
+        }
+    }
+
+    func post(_ request: Request) async throws -> Response {
+        let body = try await request.body.collect(upTo: maxBodyBytes)
+        guard body.readableBytes > 0 else { throw HTTPError(.badRequest, message: "the request body is empty: send a JSON article, a JSON array, JSON Lines or an HTML page") }
+        let data = Data(buffer: body)
+        let params = QueryParameters(request: request)
+        let pageURL = params.string("url") ?? request.headers[.contentLocation]
+        let name = try Self.inputName(contentType: request.headers[.contentType], data: data)
+        if name.hasSuffix(".html"), let pageURL, !(pageURL.hasPrefix("http://") || pageURL.hasPrefix("https://")) {
+            throw HTTPError(.badRequest, message: "the page URL must start with http:// or https://")
+        }
+        var inputs: [ReadOutcome] = []
+        desk.reader.read(data: data, name: name, id: pageURL.map(Self.idForURL) ?? "posted") { outcome in
+            inputs.append(outcome.map { raw in
+                var raw = raw
+                if name.hasSuffix(".html"), let pageURL {
+                    raw.source = .url(pageURL)
+                    raw.hints.url = pageURL
+                }
+                return raw
+            })
+        }
+        // A body with any unreadable record is refused whole: nothing half-ingested.
+        let errors = inputs.compactMap { outcome -> String? in
+            if case .failure(let error) = outcome { return error.description } else { return nil }
+        }
+        if !errors.isEmpty {
+            let shown = errors.prefix(5).joined(separator: "; ")
+            throw HTTPError(.badRequest, message: "nothing was stored: \(errors.count) record(s) cannot be read: \(shown)")
+        }
+        guard !inputs.isEmpty else { throw HTTPError(.badRequest, message: "the body holds no article") }
+        let (desk, batch) = (self.desk, inputs)
+        let outcomes = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: desk.ingest(batch)) }
+        }
+        refresher.storiesChanged()
+        return Reply.json(Self.json(outcomes), status: outcomes.contains(where: \.isFailure) ? .serviceUnavailable : .ok)
+    }
+
+    /// The reader picks the format from the name: the content type decides, else the first byte.
+    static func inputName(contentType: String?, data: Data) throws -> String {
+        let type = (contentType ?? "").lowercased()
+        if type.contains("html") { return "posted.html" }
+        if type.contains("ndjson") || type.contains("jsonl") || type.contains("json-seq") { return "posted.jsonl" }
+        if type.contains("json") { return data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) == UInt8(ascii: "[") ? "posted.json" : "posted.jsonl" }
+        if type.contains("rss") || type.contains("atom") || type.contains("xml") { return "posted.xml" }
+        if type.isEmpty || type.contains("text/plain") || type.contains("octet-stream") {
+            switch data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }) {
+            case UInt8(ascii: "["): return "posted.json"
+            case UInt8(ascii: "{"): return "posted.jsonl"
+            case UInt8(ascii: "<"): return "posted.html"
+            default: return "posted.txt"
+            }
+        }
+        throw HTTPError(.unsupportedMediaType, message: "unsupported content type '\(type.prefix(80))': send application/json, application/x-ndjson, text/html or text/plain")
+    }
+
+    /// A page posted by URL gets an id from its URL, so posting it again is recognised.
+    static func idForURL(_ url: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in url.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return "url-" + String(hash, radix: 16)
+    }
+
+    static func json(_ outcomes: [IngestOutcome]) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        var counts = (stored: 0, already: 0, failed: 0)
+        json.key("articles")
+        json.beginArray()
+        for outcome in outcomes {
+            json.beginObject()
+            switch outcome {
+            case .stored(let id, let story, let duplicateOf):
+                counts.stored += 1
+                json.field("id", id); json.field("status", "stored")
+                json.key("story"); json.value(story)
+                json.field("duplicate_of", duplicateOf)
+            case .alreadyStored(let id, let story):
+                counts.already += 1
+                json.field("id", id); json.field("status", "already_stored")
+                json.key("story"); json.value(story)
+            case .failed(let id, let message):
+                counts.failed += 1
+                json.field("id", id); json.field("status", "failed")
+                json.field("error", message)
+            }
+            json.endObject()
+        }
+        json.endArray()
+        json.key("stored"); json.value(counts.stored)
+        json.key("already_stored"); json.value(counts.already)
+        json.key("failed"); json.value(counts.failed)
+        json.endObject()
+        return json.string
+    }
+}

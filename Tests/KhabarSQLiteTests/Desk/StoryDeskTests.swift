@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import Khabar
+import KhabarSQLite
+
+@Suite("Story desk")
+struct StoryDeskTests {
+    @Test func theSameArticleTwiceIsStoredOnce() throws {
+        let temporary = try TemporaryDesk()
+        defer { temporary.remove() }
+        let desk = try temporary.open()
+        let first = desk.ingest([SearchTests.articles[0]])
+        guard case .stored(let id, let story, nil) = first[0] else { Issue.record("\(first)"); return }
+        #expect(id == "a1")
+        // Same id again, and the same text (other harakat and spacing) under another id.
+        guard case .success(var raw) = SearchTests.articles[0] else { return }
+        raw.id = "a1-again"
+        raw.text = raw.text.replacingOccurrences(of: " ", with: "  ")
+        let again = desk.ingest([SearchTests.articles[0], .success(raw)])
+        #expect(again == [.alreadyStored(id: "a1", story: story), .alreadyStored(id: "a1", story: story)])
+        #expect(try desk.store.stats().articles == 1)
+    }
+
+    @Test func unreadableInputsAreReportedAndTheRestStored() throws {
+        let temporary = try TemporaryDesk()
+        defer { temporary.remove() }
+        let desk = try temporary.open()
+        let outcomes = desk.ingest(data: Data("{\"id\": \"x1\", \"title\": \"عنوان\", \"text\": \"نص المقالة الأولى عن الاقتصاد\"}\n{not json\n".utf8), name: "batch.jsonl")
+        #expect(outcomes.count == 2)
+        #expect(outcomes.filter(\.isFailure).count == 1)
+        #expect(try desk.store.article(id: "x1") != nil)
+    }
+
+    @Test func digestsAreMadeForTouchedStoriesOnly() throws {
+        let temporary = try TemporaryDesk()
+        defer { temporary.remove() }
+        let desk = try temporary.open()
+        _ = desk.ingest(Array(SearchTests.articles.prefix(2)))
+        #expect(desk.refreshDigests().count == 1, "a1 and a2 are one story")
+        _ = desk.ingest([SearchTests.articles[3]])
+        let refreshed = desk.refreshDigests()
+        #expect(refreshed.count == 1)
+        let story = try #require(try desk.store.story(id: refreshed[0]))
+        #expect(story.digestJSON != nil && story.digestArticleCount == 1)
+        #expect(desk.refreshDigests().isEmpty, "nothing changed since")
+    }
+
+    /// The store's digest page has the shape of `khabar digest --format json` for one story.
+    @Test func storyPageJSONHasTheDigestShape() throws {
+        try SearchTests.withDesk { desk in
+            let views = DeskViews(store: desk.store)
+            let page = try #require(try views.storyPage(id: 0))
+            let root = try #require(try JSONSerialization.jsonObject(with: Data(page.json().utf8)) as? [String: Any])
+            let stories = try #require(root["stories"] as? [[String: Any]])
+            #expect(stories.count == 1)
+            for key in ["id", "headline", "summary", "entities", "quotes", "timeline", "coverage", "contradictions"] {
+                #expect(stories[0][key] != nil, "story has \(key)")
+            }
+            let articles = try #require(root["articles"] as? [[String: Any]])
+            #expect(articles.map { $0["id"] as? String } == ["a1", "a2"])
+            let decoded = try #require(page.digest)
+            #expect(decoded.articles == ["a1", "a2"])
+            #expect(!decoded.summary.isEmpty)
+        }
+    }
+
+    /// Closing the desk and opening it again (what a restart does) resumes exactly: the next
+    /// articles land where one uninterrupted desk puts them.
+    @Test func aRestartedDeskPlacesLikeAnUninterruptedOne() throws {
+        let articles = SearchTests.articles
+        let straight = try TemporaryDesk(), restarted = try TemporaryDesk()
+        defer { straight.remove(); restarted.remove() }
+        let expected = try straight.open().ingest(articles)
+        var got: [IngestOutcome] = []
+        for article in articles { got += try restarted.open().ingest([article]) }
+        #expect(got == expected)
+    }
+}
