@@ -1,8 +1,9 @@
 import Foundation
 import Logging
 
-/// Reads articles from paths: text files, HTML pages, JSON Lines / JSON files, directories
-/// (recursively, in name order) and "-" for standard input; `.gz` and `.xz` are unpacked on the way.
+/// Reads articles from paths: text files, HTML pages, JSON Lines / JSON files, RSS / Atom feeds
+/// (one article per item), directories (recursively, in name order) and "-" for standard input;
+/// `.gz` and `.xz` are unpacked on the way.
 /// Every problem becomes an `InputError` naming the input, and reading goes on with the next one.
 public struct InputReader: Sendable {
     /// The largest single article (a text or HTML file, or one JSON Lines record) accepted.
@@ -18,7 +19,7 @@ public struct InputReader: Sendable {
     private static let logger = Logger(label: "khabar.read")
 
     /// The kinds of file the reader knows, from the name or, failing that, from the first bytes.
-    enum Format { case text, html, jsonLines, json }
+    enum Format { case text, html, jsonLines, json, feed }
 
     /// Reads every path and calls `emit` once per article or error, in input order.
     public func read(paths: [String], emit: (ReadOutcome) -> Void) {
@@ -110,6 +111,9 @@ public struct InputReader: Sendable {
             JSONLinesReader.read(data, name: name, maxRecordBytes: maxArticleBytes, emit: emit)
         case .json:
             JSONLinesReader.readJSON(data, name: name, emit: emit)
+        case .feed:
+            FeedArticleReader.read(data, name: name, fileID: id, maxFeedBytes: min(maxFileBytes, FeedParser.defaultMaxBytes),
+                                   maxArticleBytes: maxArticleBytes, emit: emit)
         case .text, .html:
             guard data.count <= maxArticleBytes else {
                 emit(.failure(InputError(input: name, message: "the file is \(ByteFormat.megabytes(data.count)), over the \(ByteFormat.megabytes(maxArticleBytes)) limit for one article (raise it with --max-article-size)")))
@@ -157,18 +161,20 @@ public struct InputReader: Sendable {
         case "html", "htm", "xhtml", "shtml": return .html
         case "jsonl", "ndjson": return .jsonLines
         case "json": return .json
+        case "rss", "atom", "xml": return .feed
         default: return nil
         }
     }
 
-    /// Tells the format from the first non-blank bytes: '<' is markup, '{' JSON Lines, '[' JSON.
+    /// Tells the format from the first non-blank bytes: '<' is markup (a feed when the root element
+    /// is rss, feed or rdf:RDF, else HTML), '{' JSON Lines, '[' JSON.
     static func sniff(_ data: Data) -> Format {
         var start = data.startIndex
         if data.count >= 3, data.prefix(3).elementsEqual([0xEF, 0xBB, 0xBF]) { start += 3 }
         for byte in data[start...].prefix(1024) {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: continue
-            case UInt8(ascii: "<"): return .html
+            case UInt8(ascii: "<"): return FeedXML.rootElementName(data).map(FeedXML.isFeedRoot) == true ? .feed : .html
             case UInt8(ascii: "{"): return .jsonLines
             case UInt8(ascii: "["): return .json
             default: return .text

@@ -324,6 +324,17 @@ struct ContentExtractor {
         return kept[lo..<hi].map { blocks[$0].text }
     }
 
+    /// Every text block outside skipped elements (scripts, hidden parts), for HTML that is all
+    /// content already; link-only blocks go unless nothing else is left.
+    mutating func allBlocks() -> [String] {
+        if blocks.isEmpty {
+            classify()
+            segment()
+        }
+        let withoutLinks = blocks.filter { !isLinkBlock($0) }
+        return (withoutLinks.isEmpty ? blocks : withoutLinks).map(\.text)
+    }
+
     /// A block that is mostly links: a menu entry, a related-story headline.
     private func isLinkBlock(_ b: Block) -> Bool {
         let plain = b.visibleChars - b.linkChars

@@ -23,14 +23,34 @@ public enum HTMLReader {
             // An encoding name iconv does not know: let libxml2 decide.
             document = try HTMLDocument(data: data, encoding: nil)
         }
-        let tree = HTMLTree(document: document)
-        guard !tree.nodes.isEmpty else { throw HTMLReadError.notHTML }
-        let metadata = HTMLMetadata(tree: tree)
-        let hints = metadata.hints
-        var extractor = ContentExtractor(tree: tree)
-        let blocks = extractor.extract(title: hints.title)
-        guard !blocks.isEmpty else { throw HTMLReadError.noContent }
-        return (blocks, hints)
+        return try withExtendedLifetime(document) {
+            let tree = HTMLTree(document: document)
+            guard !tree.nodes.isEmpty else { throw HTMLReadError.notHTML }
+            let metadata = HTMLMetadata(tree: tree)
+            let hints = metadata.hints
+            var extractor = ContentExtractor(tree: tree)
+            let blocks = extractor.extract(title: hints.title)
+            guard !blocks.isEmpty else { throw HTMLReadError.noContent }
+            return (blocks, hints)
+        }
+    }
+
+    /// The text blocks of an HTML fragment that is itself an article or a line of one (a feed item's
+    /// content, summary or title), read by the same parser and block segmentation as a page.
+    /// `mainContentOnly` runs the page's main-content extraction too (it drops share links and
+    /// "read more" lines a feed appends); a fragment too short to look like an article to it (a
+    /// one-sentence summary) then keeps all its text blocks rather than none. Empty when no text.
+    static func fragmentBlocks(_ html: String, mainContentOnly: Bool) throws -> [String] {
+        let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
+        let document = try HTMLDocument(data: Data(page.utf8), encoding: "UTF-8")
+        return withExtendedLifetime(document) {
+            var extractor = ContentExtractor(tree: HTMLTree(document: document))
+            if mainContentOnly {
+                let blocks = extractor.extract(title: nil)
+                if !blocks.isEmpty { return blocks }
+            }
+            return extractor.allBlocks()
+        }
     }
 
     // MARK: - Input checks and charset
