@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "KhabarTests", dependencies: ["Khabar"]),
         .testTarget(name: "KhabarSQLiteTests", dependencies: ["KhabarSQLite", "Khabar", "KhabarText"]),
         .testTarget(name: "KhabarServerTests", dependencies: [
-            "KhabarServer", "Khabar", "KhabarSQLite",
+            "KhabarServer", "Khabar", "KhabarSQLite", "KhabarText",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),

@@ -143,7 +143,7 @@ struct Serve: AsyncParsableCommand {
         if let feeds {
             let list: [String]
             do { list = try FeedList.read(path: feeds) } catch { throw CommandError("\(feeds): \(error)") }
-            _ = (list, server) // WAIT services.append(FeedPoller(feeds: list, desk: desk, refresher: server.refresher, interval: pollInterval))
+            services.append(FeedPoller(feeds: list, desk: desk, refresher: server.refresher, interval: pollInterval))
         }
         Console.error("serving \(store.db) at http://\(host):\(port)/" + (options.token == nil ? " (read-only: no --token)" : ""))
         try await server.run(services: services)

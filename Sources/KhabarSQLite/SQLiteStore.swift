@@ -94,10 +94,8 @@ public final class SQLiteStore: StoryStore {
                     ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
                         variants = excluded.variants, mentions = excluded.mentions
                     """, arguments: [entity.id, entity.name, entity.kind.label, Self.json(entity.variants), entity.mentions])
-                for variant in entity.variants {
-                    let terms = SearchTerms.terms(variant).joined(separator: " ")
-                    guard !terms.isEmpty else { continue }
-                    try db.execute(sql: "INSERT OR IGNORE INTO entity_spelling (terms, entity) VALUES (?, ?)", arguments: [terms, entity.id])
+                for key in Self.spellingKeys(entity) {
+                    try db.execute(sql: "INSERT OR IGNORE INTO entity_spelling (terms, entity) VALUES (?, ?)", arguments: [key, entity.id])
                 }
             }
             for story in stories {
@@ -326,6 +324,21 @@ public final class SQLiteStore: StoryStore {
             bytes += (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int64) ?? 0
         }
         return StoreStats(articles: articles, stories: stories, entities: entities, bytes: bytes, newestArticle: newest)
+    }
+
+    /// The search keys under which a query finds the entity: each spelling's terms, and for a
+    /// person's full name also the last name alone (بوتين finds فلاديمير بوتين), when it is not short.
+    static func spellingKeys(_ entity: EntityRecord) -> [String] {
+        var keys: [String] = []
+        for variant in entity.variants {
+            let terms = SearchTerms.terms(variant)
+            guard !terms.isEmpty else { continue }
+            keys.append(terms.joined(separator: " "))
+            if entity.kind == .person, terms.count > 1, let last = terms.last, last.unicodeScalars.count >= 3 {
+                keys.append(last)
+            }
+        }
+        return keys
     }
 
     // MARK: - Rows

@@ -109,6 +109,13 @@ public final class StoryDesk: @unchecked Sendable {
         return outcomes
     }
 
+    /// `ingest` for async callers (the server): the blocking work runs off the caller's executor.
+    public func ingestInBackground(_ inputs: [ReadOutcome]) async -> [IngestOutcome] {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.ingest(inputs)) }
+        }
+    }
+
     /// Reads `data` as the CLI would read a file named `name` (JSON, JSON Lines, HTML, text,
     /// feeds) and ingests what it holds.
     public func ingest(data: Data, name: String) -> [IngestOutcome] {

@@ -50,10 +50,7 @@ struct ArticlesAPI {
             throw HTTPError(.badRequest, message: "nothing was stored: \(errors.count) record(s) cannot be read: \(shown)")
         }
         guard !inputs.isEmpty else { throw HTTPError(.badRequest, message: "the body holds no article") }
-        let (desk, batch) = (self.desk, inputs)
-        let outcomes = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: desk.ingest(batch)) }
-        }
+        let outcomes = await desk.ingestInBackground(inputs)
         refresher.storiesChanged()
         return Reply.json(Self.json(outcomes), status: outcomes.contains(where: \.isFailure) ? .serviceUnavailable : .ok)
     }
