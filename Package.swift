@@ -65,7 +65,7 @@ let package = Package(
         ]),
         .executableTarget(name: "KhabarBench", dependencies: ["Khabar", "KhabarText"]),
         .testTarget(name: "KhabarTextTests", dependencies: ["KhabarText"]),
-        .testTarget(name: "KhabarTests", dependencies: ["Khabar"]),
+        .testTarget(name: "KhabarTests", dependencies: ["Khabar", "KhabarSQLite"]),
         .testTarget(name: "KhabarSQLiteTests", dependencies: ["KhabarSQLite", "Khabar", "KhabarText"]),
         .testTarget(name: "KhabarServerTests", dependencies: [
             "KhabarServer", "Khabar", "KhabarSQLite", "KhabarText",

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs the system libraries Khabar links (libxml2, zlib, liblzma) when they are missing.
+# Installs the system libraries Khabar links (libxml2, zlib, liblzma, SQLite) when they are missing.
 # Debian/Ubuntu; needs root or sudo. Safe to run again: it does nothing when all are present.
 set -euo pipefail
 missing=()
-for pkg in libxml2-dev zlib1g-dev liblzma-dev pkg-config; do
+for pkg in libxml2-dev zlib1g-dev liblzma-dev libsqlite3-dev pkg-config; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

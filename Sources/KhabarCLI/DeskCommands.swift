@@ -78,6 +78,10 @@ struct Ingest: ParsableCommand {
         case .alreadyStored(let id, let story):
             json.field("id", id); json.field("status", "already_stored")
             json.key("story"); json.value(story)
+        case .sameText(let id, let sameAs, let story):
+            json.field("id", id); json.field("status", "same_text")
+            json.key("story"); json.value(story)
+            json.field("same_as", sameAs)
         case .failed(let id, let message):
             json.field("id", id); json.field("status", "failed")
             json.field("error", message)

@@ -9,7 +9,8 @@ enum StoreMigrations {
                 CREATE TABLE article (
                     seq INTEGER PRIMARY KEY,          -- arrival order
                     id TEXT NOT NULL UNIQUE,
-                    text_hash TEXT NOT NULL UNIQUE,   -- normalised title and body: same text, stored once
+                    text_hash TEXT NOT NULL,          -- normalised title and body
+                    same_as TEXT,                     -- a re-post of this stored article's text under another id
                     story INTEGER NOT NULL,
                     duplicate_of TEXT,
                     outlet TEXT,
@@ -17,6 +18,7 @@ enum StoreMigrations {
                     received REAL NOT NULL,
                     clean TEXT NOT NULL               -- the clean article, as khabar clean writes it
                 );
+                CREATE UNIQUE INDEX article_text ON article(text_hash) WHERE same_as IS NULL;
                 CREATE INDEX article_by_story ON article(story, seq);
                 CREATE INDEX article_by_outlet ON article(outlet);
                 CREATE TABLE story (

@@ -43,12 +43,13 @@ public final class SQLiteStore: StoryStore {
     public func forEachArticle(_ body: (StoredArticle) throws -> Void) throws {
         let decoder = JSONDecoder()
         try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT seq, clean, story, duplicate_of, text_hash, received FROM article ORDER BY seq")
+            let rows = try Row.fetchCursor(db, sql: "SELECT seq, clean, story, duplicate_of, text_hash, same_as, received FROM article ORDER BY seq")
             while let row = try rows.next() {
                 let clean: String = row["clean"]
                 let article = try decoder.decode(CleanArticle.self, from: Data(clean.utf8))
                 try body(StoredArticle(seq: row["seq"], article: article, story: row["story"],
-                                       duplicateOf: row["duplicate_of"], textHash: row["text_hash"], received: row["received"]))
+                                       duplicateOf: row["duplicate_of"], textHash: row["text_hash"], sameAs: row["same_as"],
+                                       received: row["received"]))
             }
         }
     }
@@ -61,15 +62,19 @@ public final class SQLiteStore: StoryStore {
                 let a = stored.article
                 let clean = String(decoding: try encoder.encode(a), as: UTF8.self)
                 try db.execute(sql: """
-                    INSERT INTO article (seq, id, text_hash, story, duplicate_of, outlet, published, received, clean)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [stored.seq, a.id, stored.textHash, stored.story, stored.duplicateOf, a.outlet,
+                    INSERT INTO article (seq, id, text_hash, same_as, story, duplicate_of, outlet, published, received, clean)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [stored.seq, a.id, stored.textHash, stored.sameAs, stored.story, stored.duplicateOf, a.outlet,
                                      a.published?.secondsSince1970, stored.received, clean])
+                guard stored.sameAs == nil else { continue }
                 try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
                                arguments: [stored.seq, a.title ?? "", a.body])
             }
             for change in batch.duplicateChanges {
                 try db.execute(sql: "UPDATE article SET duplicate_of = ? WHERE id = ?", arguments: [change.duplicateOf, change.article])
+            }
+            for id in batch.staleDigests {
+                try db.execute(sql: "UPDATE story SET digest_article_count = -1 WHERE id = ?", arguments: [id])
             }
             for story in batch.stories {
                 try db.execute(sql: """
@@ -366,7 +371,7 @@ public final class SQLiteStore: StoryStore {
         let article = (try? JSONDecoder().decode(CleanArticle.self, from: Data(clean.utf8)))
             ?? CleanArticle(id: row["id"], source: .url(""))
         return ArticleRecord(seq: row["seq"], article: article, story: row["story"], duplicateOf: row["duplicate_of"],
-                             received: row["received"])
+                             sameAs: row["same_as"], received: row["received"])
     }
 
     static func entityRecord(_ row: Row) -> EntityRecord {

@@ -130,6 +130,7 @@ extension ArticleRecord {
         article.write(to: &json, includeRemoved: true) { json in
             json.key("story"); json.value(story)
             json.field("duplicate_of", duplicateOf)
+            json.field("same_as", sameAs)
             json.key("seq"); json.value(Int(seq))
         }
         return json.string

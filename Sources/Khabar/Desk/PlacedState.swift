@@ -20,13 +20,18 @@ struct PlacedState {
     var closed = Set<Int>()
     /// Stories placed into since their last digest.
     var dirty = Set<Int>()
+    /// Each entity's kind and name as the stories' digests last saw them, and the stories that
+    /// name it: when a later mention changes the catalog's kind or name, those digests are stale.
+    var entitySeen: [Int: (kind: EntityKind, name: String)] = [:]
+    var storiesOfEntity: [Int: Set<Int>] = [:]
     static let closeEvery = 1000
     private var placedAtLastClose = 0
 
-    /// Places one prepared article: copies, story, catalog. Returns the row to store and the
-    /// earlier articles whose `duplicate_of` this arrival changed.
-    mutating func place(_ article: inout PreparedArticle, received: Double)
-        -> (stored: StoredArticle, duplicateChanges: [(article: String, duplicateOf: String?)]) {
+    /// Places one prepared article: copies, story, catalog. Returns the row to store, the
+    /// earlier articles whose `duplicate_of` this arrival changed, and other stories whose digest
+    /// it made stale (an entity they name changed kind or name in the catalog).
+    mutating func place(_ article: inout PreparedArticle, sameAs: String? = nil, received: Double)
+        -> (stored: StoredArticle, duplicateChanges: [(article: String, duplicateOf: String?)], staled: Set<Int>) {
         let index = ids.count
         let assignment = tracker.add(article.profile)
         catalog.add(&article.facts)
@@ -36,7 +41,18 @@ struct PlacedState {
         articles.append(article.clean)
         facts.append(article.facts)
         indexByID[article.clean.id] = index
-        indexByText[article.textHash] = index
+        if sameAs == nil { indexByText[article.textHash] = index }
+        var staled = Set<Int>()
+        let catalog = self.catalog.all
+        for id in Set(article.facts.mentions.compactMap(\.entity)) where catalog.indices.contains(id) {
+            let now = (kind: catalog[id].kind, name: catalog[id].name)
+            if let seen = entitySeen[id], seen.kind != now.kind || seen.name != now.name {
+                staled.formUnion(storiesOfEntity[id] ?? [])
+            }
+            entitySeen[id] = now
+            storiesOfEntity[id, default: []].insert(assignment.story)
+        }
+        staled.remove(assignment.story)
         storyMembers[assignment.story, default: []].append(index)
         // An earlier-dated copy arriving late becomes the one the others duplicate.
         var changes: [(article: String, duplicateOf: String?)] = []
@@ -50,8 +66,9 @@ struct PlacedState {
             }
         }
         let stored = StoredArticle(seq: Int64(index + 1), article: article.clean, story: assignment.story,
-                                   duplicateOf: assignment.duplicateOf, textHash: article.textHash, received: received)
-        return (stored, changes)
+                                   duplicateOf: assignment.duplicateOf, textHash: article.textHash, sameAs: sameAs,
+                                   received: received)
+        return (stored, changes, staled)
     }
 
     func isLive(_ story: Int) -> Bool { !closed.contains(story) }

@@ -72,17 +72,29 @@ public final class StoryDesk: @unchecked Sendable {
         var outcomes: [IngestOutcome] = []
         var batch = PlacedBatch(articles: [], duplicateChanges: [], stories: [])
         var touched = Set<Int>()
+        var staled = Set<Int>()
         let now = Date().timeIntervalSince1970
         for item in prepared {
             switch item {
             case .failure(let error):
                 outcomes.append(.failed(id: nil, message: error.description))
             case .success(var article):
-                if let known = state.indexByID[article.clean.id] ?? state.indexByText[article.textHash] {
+                if let known = state.indexByID[article.clean.id] {
                     outcomes.append(.alreadyStored(id: state.ids[known], story: state.stories[known]))
                     continue
                 }
-                let placed = state.place(&article, received: now)
+                // The same text under a new id is placed like any article (so stories stay the
+                // batch's) and kept as a row that points at the stored text.
+                let original = state.indexByText[article.textHash].map { state.ids[$0] }
+                let placed = state.place(&article, sameAs: original, received: now)
+                staled.formUnion(placed.staled)
+                if let original {
+                    batch.articles.append(placed.stored)
+                    batch.duplicateChanges += placed.duplicateChanges
+                    touched.insert(placed.stored.story)
+                    outcomes.append(.sameText(id: article.clean.id, sameAs: original, story: placed.stored.story))
+                    continue
+                }
                 batch.articles.append(placed.stored)
                 batch.duplicateChanges += placed.duplicateChanges
                 touched.insert(placed.stored.story)
@@ -91,6 +103,7 @@ public final class StoryDesk: @unchecked Sendable {
         }
         guard !batch.articles.isEmpty else { return outcomes }
         batch.stories = touched.sorted().map(state.listRecord)
+        batch.staleDigests = staled.subtracting(touched).sorted()
         do {
             try store.commit(batch)
         } catch {
@@ -100,11 +113,14 @@ public final class StoryDesk: @unchecked Sendable {
             let message = "the store refused the batch: \(error)"
             Self.logger.error("\(message)")
             return outcomes.map { outcome in
-                if case .stored(let id, _, _) = outcome { return .failed(id: id, message: message) }
+                switch outcome {
+                case .stored(let id, _, _), .sameText(let id, _, _): return .failed(id: id, message: message)
+                default: break
+                }
                 return outcome
             }
         }
-        state.dirty.formUnion(touched)
+        state.dirty.formUnion(touched.union(staled))
         state.closeStoriesOutsideWindow(options.liveWindow)
         return outcomes
     }
@@ -242,14 +258,16 @@ public final class StoryDesk: @unchecked Sendable {
                                        facts: extractors.extract(item.article), textHash: item.textHash)
             }
             for (i, var article) in prepared.enumerated() {
-                let placed = state.place(&article, received: slice[slice.startIndex + i].received)
+                let placed = state.place(&article, sameAs: slice[slice.startIndex + i].sameAs,
+                                         received: slice[slice.startIndex + i].received)
                 if placed.stored.story != slice[slice.startIndex + i].story { mismatches += 1 }
             }
             state.closeStoriesOutsideWindow(options.liveWindow)
             start = end
         }
-        // Stories whose digest is behind their articles (a crash between ingest and refresh).
-        if let stale = try? store.staleStoryIDs() { state.dirty.formUnion(stale) }
+        // Stories whose digest is behind their articles or their entities (a crash between ingest
+        // and refresh); what placing marked during the replay was refreshed before the crash.
+        state.dirty = Set((try? store.staleStoryIDs()) ?? [])
         if mismatches > 0 {
             Self.logger.error("replay placed \(mismatches) articles in other stories than the store says")
         }
@@ -261,6 +279,8 @@ public final class StoryDesk: @unchecked Sendable {
 public enum IngestOutcome: Sendable, Equatable {
     case stored(id: String, story: Int, duplicateOf: String?)
     case alreadyStored(id: String, story: Int)
+    /// A new id whose text is already stored under `sameAs`: kept as a pointer, not a second copy.
+    case sameText(id: String, sameAs: String, story: Int)
     case failed(id: String?, message: String)
 
     public var isFailure: Bool { if case .failed = self { return true } else { return false } }

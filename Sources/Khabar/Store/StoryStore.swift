@@ -14,7 +14,8 @@ public protocol StoryStore: Sendable {
     func commit(_ batch: PlacedBatch) throws
     /// Replaces the digests (and list fields) of the given stories, and the entities they name.
     func saveDigests(_ stories: [StoryRecord], entities: [EntityRecord]) throws
-    /// Stories whose stored digest was made from fewer articles than they now have.
+    /// Stories whose stored digest was made from fewer articles than they now have, or was
+    /// marked stale by a commit.
     func staleStoryIDs() throws -> [Int]
 
     // MARK: Reading (pages and the API)
@@ -41,14 +42,20 @@ public struct StoredArticle: Sendable {
     public var duplicateOf: String?
     /// A hash of the article's normalised text: the same text sent twice is stored once.
     public var textHash: String
+    /// For a re-post of a stored text under another id (an outlet's second section, say): the
+    /// article first stored with that text. The re-post is kept as a row (it is placed in the
+    /// story like the batch places it) but not indexed for search a second time.
+    public var sameAs: String?
     public var received: Double
 
-    public init(seq: Int64, article: CleanArticle, story: Int, duplicateOf: String?, textHash: String, received: Double) {
+    public init(seq: Int64, article: CleanArticle, story: Int, duplicateOf: String?, textHash: String,
+                sameAs: String? = nil, received: Double) {
         self.seq = seq
         self.article = article
         self.story = story
         self.duplicateOf = duplicateOf
         self.textHash = textHash
+        self.sameAs = sameAs
         self.received = received
     }
 }
@@ -60,11 +67,15 @@ public struct PlacedBatch: Sendable {
     public var duplicateChanges: [(article: String, duplicateOf: String?)]
     /// Stories that gained articles, with their list fields as they stand now.
     public var stories: [StoryRecord]
+    /// Other stories whose digest is now stale (an entity they name changed kind or name).
+    public var staleDigests: [Int]
 
-    public init(articles: [StoredArticle], duplicateChanges: [(article: String, duplicateOf: String?)], stories: [StoryRecord]) {
+    public init(articles: [StoredArticle], duplicateChanges: [(article: String, duplicateOf: String?)], stories: [StoryRecord],
+                staleDigests: [Int] = []) {
         self.articles = articles
         self.duplicateChanges = duplicateChanges
         self.stories = stories
+        self.staleDigests = staleDigests
     }
 }
 
@@ -118,13 +129,15 @@ public struct ArticleRecord: Sendable {
     public var article: CleanArticle
     public var story: Int
     public var duplicateOf: String?
+    public var sameAs: String?
     public var received: Double
 
-    public init(seq: Int64, article: CleanArticle, story: Int, duplicateOf: String?, received: Double) {
+    public init(seq: Int64, article: CleanArticle, story: Int, duplicateOf: String?, sameAs: String? = nil, received: Double) {
         self.seq = seq
         self.article = article
         self.story = story
         self.duplicateOf = duplicateOf
+        self.sameAs = sameAs
         self.received = received
     }
 }

@@ -98,6 +98,11 @@ struct ArticlesAPI {
                 counts.already += 1
                 json.field("id", id); json.field("status", "already_stored")
                 json.key("story"); json.value(story)
+            case .sameText(let id, let sameAs, let story):
+                counts.already += 1
+                json.field("id", id); json.field("status", "same_text")
+                json.key("story"); json.value(story)
+                json.field("same_as", sameAs)
             case .failed(let id, let message):
                 counts.failed += 1
                 json.field("id", id); json.field("status", "failed")
