@@ -60,21 +60,13 @@ def main():
         deadline = time.monotonic() + 120
         while desk.get("/health")["stale_digests"] > 0 and time.monotonic() < deadline:
             time.sleep(0.2)
-        # A re-post of a stored text under another id is stored once (answered already_stored,
-        # with the story it is in): it counts in that story.
-        reposts = {a for a in ids if answered[a]["status"] == "already_stored"}
-        stored = {a: desk.get(f"/api/articles/{a}") for a in ids if a not in reposts}
-        story_of = {a: (answered[a]["story"] if a in reposts else stored[a]["story"]) for a in ids}
-        print(f"stored {len(stored)}; {len(reposts)} re-posts of a stored text (same outlet, same words) answered already_stored")
+        stored = {a: desk.get(f"/api/articles/{a}") for a in ids}
+        same_text = sum(1 for a in ids if answered[a]["status"] == "same_text")
+        print(f"stored {len(stored)} (of which {same_text} re-posts of a stored text under a new id, kept as pointers)")
         pred = os.path.join(args.workdir, "desk.jsonl")
         with open(pred, "w") as f:
             for a in ids:
-                f.write(json.dumps({"article": a, "story": story_of[a]}) + "\n")
-        unique = os.path.join(args.workdir, "stored-articles.jsonl")
-        with open(unique, "w") as f:
-            for a, line in zip(ids, lines):
-                if a not in reposts:
-                    f.write(line + "\n")
+                f.write(json.dumps({"article": a, "story": stored[a]["story"]}) + "\n")
 
         # The batch: khabar cluster, turned into the scorer's gold format.
         batch = subprocess.run([args.binary, "cluster", "-q", args.articles], capture_output=True, text=True, check=True)
@@ -87,12 +79,12 @@ def main():
             json.dump({"events": [{"event": str(k), "docnos": v} for k, v in groups.items()]}, f)
         score = subprocess.run([sys.executable, args.bcubed, gold, pred], capture_output=True, text=True)
         print(score.stdout.strip() or score.stderr.strip())
-        same_ids = all(str(story_of[a]) == str(s) for s, members in groups.items() for a in members)
+        same_ids = all(str(stored[a]["story"]) == str(s) for s, members in groups.items() for a in members)
         print(f"story ids identical to khabar cluster: {same_ids}")
 
-        # Digests: every story's digest against khabar digest's on the stored articles (importance aside: it decays with
+        # Digests: every story's digest against khabar digest's (importance aside: it decays with
         # the time of the newest article seen when the digest was made).
-        full = json.loads(subprocess.run([args.binary, "digest", "--format", "json", "-q", unique],
+        full = json.loads(subprocess.run([args.binary, "digest", "--format", "json", "-q", args.articles],
                                          capture_output=True, text=True, check=True).stdout)
         batch_stories = {s["id"]: s for s in full["stories"]}
         differing = []

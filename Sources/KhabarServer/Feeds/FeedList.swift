@@ -9,11 +9,17 @@ public enum FeedList {
     }
 
     public static func parse(_ text: String) -> [String] {
+        // A byte-order mark (Windows editors write one) is not part of the first URL.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         if text.range(of: "<opml", options: .caseInsensitive) != nil {
             var urls: [String] = []
             var rest = text[...]
-            while let attribute = rest.range(of: "xmlUrl=", options: .caseInsensitive) {
+            while let attribute = rest.range(of: "xmlUrl", options: .caseInsensitive) {
                 rest = rest[attribute.upperBound...]
+                // XML allows white space around the "=".
+                rest = rest.drop { $0.isWhitespace }
+                guard rest.first == "=" else { continue }
+                rest = rest.dropFirst().drop { $0.isWhitespace }
                 guard let quote = rest.first, quote == "\"" || quote == "'" else { continue }
                 rest = rest.dropFirst()
                 guard let end = rest.firstIndex(of: quote) else { break }

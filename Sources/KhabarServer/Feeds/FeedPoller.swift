@@ -89,9 +89,11 @@ public final class FeedPoller: Service, @unchecked Sendable {
             case 304:
                 state.notModified += 1
             case 200..<300:
-                state.etag = response.headers["ETag"] ?? state.etag
-                state.lastModified = response.headers["Last-Modified"] ?? state.lastModified
                 let feed = try FeedParser.parse(data: response.body, baseURL: feedURL)
+                // The validators only once the body has been read: a broken answer's ETag would
+                // turn every later poll into a 304 and the feed's items would never be read.
+                state.etag = response.headers["etag"] ?? state.etag
+                state.lastModified = response.headers["last-modified"] ?? state.lastModified
                 state.ingested += await ingestNew(feed, feedURL: feedURL, seen: &state.seen)
             default:
                 throw FeedFetchError("\(feedURL) answered HTTP \(response.status)")
@@ -126,8 +128,10 @@ public final class FeedPoller: Service, @unchecked Sendable {
                 if case .success(var raw)? = read.first, read.count == 1 {
                     raw.source = .url(link)
                     raw.hints.url = link
-                    raw.hints.title = raw.hints.title ?? item.title
+                    // The feed's headline is the editor's own; a page's <title> often carries the site name.
+                    raw.hints.title = item.title ?? raw.hints.title
                     raw.hints.published = raw.hints.published ?? item.published
+                    raw.hints.outlet = raw.hints.outlet ?? feed.title
                     inputs.append(.success(raw))
                     keys.append(key)
                     continue
@@ -147,7 +151,7 @@ public final class FeedPoller: Service, @unchecked Sendable {
         for (key, outcome) in zip(keys, outcomes) {
             switch outcome {
             case .stored: stored += 1; seen.insert(key)
-            case .alreadyStored: seen.insert(key)
+            case .alreadyStored, .sameText: seen.insert(key)
             case .failed(_, let message): Self.logger.warning("feed \(feedURL): item \(key) not stored: \(message)")
             }
         }
@@ -155,13 +159,16 @@ public final class FeedPoller: Service, @unchecked Sendable {
         return stored
     }
 
-    struct Fetched {
+    struct Fetched: Sendable {
         var status: UInt
+        /// Header names in lower case (HTTP names are case-insensitive; HTTP/2 sends them lower-case).
         var headers: [String: String]
         var body: Data
     }
 
-    /// One GET, waiting first so that a host gets at most one request per `hostGap`.
+    /// One GET, waiting first so that a host gets at most one request per `hostGap`. The whole
+    /// answer, body included, must come within `timeout`: a server trickling bytes slowly would
+    /// otherwise hold the poller (the client's own deadline and read timeout do not cover that).
     private func fetch(_ url: String, headers: [(String, String)]) async throws -> Fetched {
         let host = URL(string: url)?.host ?? url
         let wait: Double = lock.withLock {
@@ -174,11 +181,25 @@ public final class FeedPoller: Service, @unchecked Sendable {
         var request = HTTPClientRequest(url: url)
         request.headers.add(name: "User-Agent", value: "Khabar/0.2 (story desk; feed poller)")
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        let response = try await client.execute(request, timeout: timeout)
-        let body = try await response.body.collect(upTo: maxBytes)
-        var fields: [String: String] = [:]
-        for header in response.headers { fields[header.name] = header.value }
-        return Fetched(status: response.status.code, headers: fields, body: Data(buffer: body))
+        let (client, timeout, maxBytes, finished) = (self.client, self.timeout, self.maxBytes, request)
+        return try await withThrowingTaskGroup(of: Fetched?.self) { group in
+            group.addTask {
+                let response = try await client.execute(finished, timeout: timeout)
+                let body = try await response.body.collect(upTo: maxBytes)
+                var fields: [String: String] = [:]
+                for header in response.headers { fields[header.name.lowercased()] = header.value }
+                return Fetched(status: response.status.code, headers: fields, body: Data(buffer: body))
+            }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(max(0, timeout.nanoseconds)))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let fetched = first else {
+                throw FeedFetchError("\(url) did not answer in full within \(Double(timeout.nanoseconds) / 1e9) s")
+            }
+            return fetched
+        }
     }
 
     static func stableHash(_ text: String) -> String {

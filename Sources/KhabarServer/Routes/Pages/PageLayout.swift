@@ -13,6 +13,7 @@ enum PageLayout {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(h(title)) · خبر</title>
+        <link rel="icon" href="data:,">
         \(feedLink)
         <style>\(Digest.css)\(css)</style>
         </head>
@@ -58,10 +59,11 @@ enum PageLayout {
     header.bar { max-width: none; display: flex; flex-wrap: wrap; gap: 10px 18px; align-items: center; padding: 10px 20px;
       background: var(--accent); color: #fff; }
     header.bar .brand { color: #fff; font-size: 1.6em; font-weight: bold; text-decoration: none; }
-    form.search { display: flex; flex: 1 1 260px; max-width: 560px; gap: 6px; }
+    form.search { display: flex; flex: 1 1 260px; min-width: 0; max-width: 560px; gap: 6px; }
     form.search input { flex: 1; min-width: 0; font: inherit; padding: 4px 10px; border: 0; border-radius: 6px; }
     form.search button { font: inherit; padding: 4px 14px; border: 0; border-radius: 6px; background: #fff; color: var(--accent); cursor: pointer; }
     main { padding-top: 10px; }
+    a { color: var(--accent); }
     ol.stories { list-style: none; padding: 0; }
     li.item { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 10px 18px; margin: 12px 0; }
     li.item a.headline { font-size: 1.2em; font-weight: bold; color: var(--ink); text-decoration: none; line-height: 1.6; }
@@ -70,6 +72,8 @@ enum PageLayout {
     p.entities a { display: inline-block; font-size: 0.85em; background: #eef4f1; color: var(--accent); border-radius: 12px;
       padding: 0 10px; margin: 2px 0 2px 4px; text-decoration: none; }
     p.snippet { color: #333; font-size: 0.95em; }
+    blockquote p.meta { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+    blockquote p.meta a { text-decoration: none; }
     mark { background: #fde68a; color: inherit; padding: 0 2px; border-radius: 3px; }
     .pager a { margin-inline-end: 14px; }
     .empty { color: var(--muted); padding: 20px 0; }
