@@ -47,10 +47,14 @@ struct Ingest: ParsableCommand {
         func flush() {
             for outcome in desk.ingest(pending) {
                 Console.out(Self.line(outcome) + "\n")
-                if case .failed(let id, let message) = outcome {
+                switch outcome {
+                case .failed(let id, let message), .notStored(let id, let message):
                     failures += 1
                     progress.clearLine()
-                    Console.error("\(id ?? "input"): \(message)")
+                    // Reader errors already name their input ("file:line: …").
+                    Console.error(id.map { "\($0): \(message)" } ?? message)
+                default:
+                    break
                 }
                 progress.tick()
             }
@@ -82,7 +86,7 @@ struct Ingest: ParsableCommand {
             json.field("id", id); json.field("status", "same_text")
             json.key("story"); json.value(story)
             json.field("same_as", sameAs)
-        case .failed(let id, let message):
+        case .failed(let id, let message), .notStored(let id, let message):
             json.field("id", id); json.field("status", "failed")
             json.field("error", message)
         }
@@ -151,5 +155,38 @@ struct Serve: AsyncParsableCommand {
         }
         Console.error("serving \(store.db) at http://\(host):\(port)/" + (options.token == nil ? " (read-only: no --token)" : ""))
         try await server.run(services: services)
+    }
+}
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search the desk's store: stories matching words in any spelling.",
+        discussion: """
+        The same search as /api/search and the search page: Khabar's normalisation and clitic \
+        folding (والرئيس = الرئيس = رئيس), names across the spellings the entity catalog merged \
+        (بوتن finds بوتين). Any text is a valid query. Prints {"stories": [{"id", "headline", \
+        "score", "articles", "snippets"}], "total", "terms", "expanded"}.
+        """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The words to look for.")
+    var words: [String]
+
+    @Option(help: "Stories to print (1–100).")
+    var limit = 20
+
+    @Option(help: "Only this outlet's articles.")
+    var outlet: String?
+
+    func validate() throws {
+        guard (1...100).contains(limit) else { throw ValidationError("--limit must be 1–100") }
+    }
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: store.db) else { throw CommandError("\(store.db): no such store") }
+        let results = try store.open().search(SearchQuery(text: words.joined(separator: " "), outlet: outlet, limit: limit))
+        Console.out(results.json() + "\n")
+        Console.flush()
     }
 }

@@ -15,6 +15,7 @@ public final class SQLiteStore: StoryStore {
         var config = Configuration()
         config.prepareDatabase { db in
             db.add(tokenizer: KhabarSearchTokenizer.self)
+            db.add(function: SQLiteStore.searchScore)
             // A crash may lose the last commit's fsync ordering only with synchronous=OFF; NORMAL
             // keeps every committed transaction in WAL mode across a process kill.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -136,6 +137,7 @@ public final class SQLiteStore: StoryStore {
             var conditions: [String] = []
             var arguments: [String: DatabaseValueConvertible?] = ["now": now]
             if let since = query.since { conditions.append("last >= :since"); arguments["since"] = since }
+            if let until = query.until { conditions.append("(last < :until OR last IS NULL)"); arguments["until"] = until }
             if let outlet = query.outlet {
                 conditions.append("id IN (SELECT story FROM story_outlet WHERE outlet = :outlet)")
                 arguments["outlet"] = outlet
@@ -231,34 +233,44 @@ public final class SQLiteStore: StoryStore {
                 conditions.append("article.story IN (SELECT story FROM story_entity WHERE entity = :entity)")
                 arguments["entity"] = entity
             }
-            // Best articles first (bm25 is lower for better matches); a story's score is its best
-            // article's, lifted by the story's importance.
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT article.seq, article.id, article.story, -bm25(article_search, 3.0, 1.0) AS score
-                FROM article_search JOIN article ON article.seq = article_search.rowid
-                WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY rank LIMIT 2000
+            let filter = conditions.joined(separator: " AND ")
+            // One row per matching story, ranked in SQL: its best article's bm25 (lower is better),
+            // lifted a little by more matching articles and by the story's importance.
+            // (bm25 only works in the full-text query itself: the MATERIALIZED CTE keeps SQLite from
+            // folding it into the aggregate.)
+            let ranked = """
+                WITH hits AS MATERIALIZED (
+                    SELECT article.story AS story, -bm25(article_search, 3.0, 1.0) AS score
+                    FROM article_search JOIN article ON article.seq = article_search.rowid WHERE \(filter))
+                SELECT story, max(score) AS best, count(*) AS matches FROM hits GROUP BY story
+                """
+            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(ranked))", arguments: StatementArguments(arguments)!) ?? 0
+            arguments["limit"] = max(0, min(query.limit, 100))
+            arguments["offset"] = max(0, query.offset)
+            let page = try Row.fetchAll(db, sql: """
+                SELECT story.*, khabar_search_score(m.best, m.matches, story.importance) AS score
+                FROM (\(ranked)) AS m JOIN story ON story.id = m.story
+                ORDER BY score DESC, story.id LIMIT :limit OFFSET :offset
                 """, arguments: StatementArguments(arguments)!)
-            var order: [Int] = []
-            var best: [Int: (score: Double, articles: [(seq: Int64, id: String)])] = [:]
-            for row in rows {
-                let story: Int = row["story"]
-                if best[story] == nil { order.append(story); best[story] = (row["score"], []) }
-                best[story]!.articles.append((row["seq"], row["id"]))
+            guard !page.isEmpty else {
+                return SearchResults(hits: [], total: total, terms: searchedTerms, expandedFrom: expanded)
             }
-            var scored: [(story: StoryRecord, score: Double)] = []
-            for id in order {
-                guard let story = try Row.fetchOne(db, sql: "SELECT * FROM story WHERE id = ?", arguments: [id]).map(Self.storyRecord) else { continue }
-                let matches = Double(best[id]!.articles.count)
-                scored.append((story, Self.storyScore(best: best[id]!.score, matches: matches, importance: story.importance)))
-            }
-            scored.sort(by: Self.ranksHigher)
-            let page = scored.dropFirst(max(0, query.offset)).prefix(max(0, min(query.limit, 100)))
+            // The page's matching articles, best first, and snippets of the first three of each story.
+            let ids = page.map { $0["id"] as Int }
+            arguments["limit"] = nil
+            arguments["offset"] = nil
+            let articles = try Row.fetchAll(db, sql: """
+                SELECT article.seq, article.id, article.story FROM article_search JOIN article ON article.seq = article_search.rowid
+                WHERE \(filter) AND article.story IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY rank
+                """, arguments: StatementArguments(arguments)!)
+            var byStory: [Int: [(seq: Int64, id: String)]] = [:]
+            for row in articles { byStory[row["story"], default: []].append((row["seq"], row["id"])) }
             var hits: [SearchResults.Hit] = []
-            for (story, score) in page {
-                let articles = best[story.id]!.articles
+            for row in page {
+                let story = Self.storyRecord(row)
+                let matching = byStory[story.id] ?? []
                 var snippets: [String] = []
-                for article in articles.prefix(3) {
+                for article in matching.prefix(3) {
                     if let snippet = try String.fetchOne(db, sql: """
                         SELECT snippet(article_search, -1, ?, ?, '…', 24) FROM article_search
                         WHERE article_search MATCH ? AND rowid = ?
@@ -266,24 +278,23 @@ public final class SQLiteStore: StoryStore {
                         snippets.append(snippet)
                     }
                 }
+                let score: Double = row["score"]
                 hits.append(SearchResults.Hit(story: story, score: (score * 1000).rounded() / 1000,
-                                              articles: articles.map(\.id), snippets: snippets))
+                                              articles: matching.map(\.id), snippets: snippets))
             }
-            return SearchResults(hits: hits, total: scored.count, terms: searchedTerms, expandedFrom: expanded)
+            return SearchResults(hits: hits, total: total, terms: searchedTerms, expandedFrom: expanded)
         }
     }
 
-    /// A story's search score: its best article's, a little more for more matching articles and
-    /// for a more important story.
-    static func storyScore(best: Double, matches: Double, importance: Double) -> Double {
+    /// A story's search score from its best article's bm25, its matching articles and its
+    /// importance (registered on every connection as `khabar_search_score`).
+    static let searchScore = DatabaseFunction("khabar_search_score", argumentCount: 3, pure: true) { values in
+        let best = Double.fromDatabaseValue(values[0]) ?? 0
+        let matches = Double.fromDatabaseValue(values[1]) ?? 1
+        let importance = Double.fromDatabaseValue(values[2]) ?? 0
         let breadth: Double = 1 + 0.1 * log2(1 + matches)
         let weight: Double = 1 + 0.05 * importance
         return best * breadth * weight
-    }
-
-    static func ranksHigher(_ a: (story: StoryRecord, score: Double), _ b: (story: StoryRecord, score: Double)) -> Bool {
-        if a.score != b.score { return a.score > b.score }
-        return a.story.id < b.story.id
     }
 
     /// For each key (search terms joined by spaces) that spells a known entity: the phrases of all

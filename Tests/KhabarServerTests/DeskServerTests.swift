@@ -77,6 +77,14 @@ struct DeskServerTests {
                 #expect(message.contains("nothing was stored"))
             }
             #expect(try desk.store.stats().articles == 0, "nothing half-ingested")
+            // A record that reads but holds no article is answered alone; the rest is stored.
+            let partly = ByteBuffer(string: "{\"id\": \"ok2\", \"text\": \"نص سليم آخر عن الأمطار في المدينة\"}\n{\"id\": \"empty\", \"text\": \"  \"}")
+            try await client.execute(uri: "/api/articles", method: .post,
+                                     headers: [.authorization: "Bearer \(Self.token)", .contentType: "application/x-ndjson"], body: partly) { response in
+                #expect(response.status == .ok)
+                let result = Self.json(response)
+                #expect(result["stored"] as? Int == 1 && result["failed"] as? Int == 1, "\(result)")
+            }
             let big = ByteBuffer(string: "[" + String(repeating: "{\"id\":\"x\",\"text\":\"نص\"},", count: 400) + "{}]")
             try await client.execute(uri: "/api/articles", method: .post, headers: Self.auth, body: big) { response in
                 #expect(response.status == .contentTooLarge)

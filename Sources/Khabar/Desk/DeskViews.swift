@@ -7,11 +7,17 @@ public struct DeskViews: Sendable {
 
     public init(store: any StoryStore) { self.store = store }
 
-    /// The live front page: stories whose last article is within `window` of the newest, ranked.
+    /// The live stories: those whose last article is within `window` of the newest, ranked.
     public func frontPage(_ query: StoryListQuery, window: Double = 7 * 86_400) throws -> StoryList {
         var query = query
         if query.since == nil, let newest = try store.stats().newestArticle { query.since = newest - window }
         return try store.stories(query)
+    }
+
+    /// Closed stories, most recent first, for a front page with room left under the live ones.
+    public func earlierStories(limit: Int, window: Double = 7 * 86_400) throws -> StoryList {
+        guard limit > 0, let newest = try store.stats().newestArticle else { return StoryList(stories: [], total: 0) }
+        return try store.stories(StoryListQuery(until: newest - window, limit: limit))
     }
 
     public struct StoryPage: Sendable {

@@ -67,7 +67,7 @@ public final class StoryDesk: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let replayError {
-            return inputs.map { _ in .failed(id: nil, message: "the desk could not load its store: \(replayError)") }
+            return inputs.map { _ in .notStored(id: nil, message: "the desk could not load its store: \(replayError)") }
         }
         var outcomes: [IngestOutcome] = []
         var batch = PlacedBatch(articles: [], duplicateChanges: [], stories: [])
@@ -114,7 +114,7 @@ public final class StoryDesk: @unchecked Sendable {
             Self.logger.error("\(message)")
             return outcomes.map { outcome in
                 switch outcome {
-                case .stored(let id, _, _), .sameText(let id, _, _): return .failed(id: id, message: message)
+                case .stored(let id, _, _), .sameText(let id, _, _): return .notStored(id: id, message: message)
                 default: break
                 }
                 return outcome
@@ -281,9 +281,17 @@ public enum IngestOutcome: Sendable, Equatable {
     case alreadyStored(id: String, story: Int)
     /// A new id whose text is already stored under `sameAs`: kept as a pointer, not a second copy.
     case sameText(id: String, sameAs: String, story: Int)
+    /// The input holds no usable article (its reader's error).
     case failed(id: String?, message: String)
+    /// The store could not take the article now; sending it again may work.
+    case notStored(id: String?, message: String)
 
-    public var isFailure: Bool { if case .failed = self { return true } else { return false } }
+    public var isFailure: Bool {
+        switch self {
+        case .failed, .notStored: true
+        default: false
+        }
+    }
 }
 
 /// An article after the order-free stages.

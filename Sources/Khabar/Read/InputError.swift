@@ -4,10 +4,17 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     /// The file path (with ":LINE" for a JSON Lines record) or "-" for standard input.
     public var input: String
     public var message: String
+    /// Whether the input could not be read at all (broken JSON, bad encoding, over a limit) or
+    /// was read but holds no article (a record with an empty text). A server refuses a request
+    /// body with a malformed part whole, and answers an unusable record alone.
+    public var kind: Kind
 
-    public init(input: String, message: String) {
+    public enum Kind: Sendable { case malformed, noArticle }
+
+    public init(input: String, message: String, kind: Kind = .malformed) {
         self.input = input
         self.message = message
+        self.kind = kind
     }
 
     public var description: String { "\(input): \(message)" }

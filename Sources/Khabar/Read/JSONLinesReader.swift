@@ -98,10 +98,10 @@ enum JSONLinesReader {
     private static func article(from record: Record, where_: @autoclosure () -> String,
                                 fallbackID: @autoclosure () -> String) -> ReadOutcome {
         guard let text = record.text else {
-            return .failure(InputError(input: where_(), message: "the record has no \"text\" field"))
+            return .failure(InputError(input: where_(), message: "the record has no \"text\" field", kind: .noArticle))
         }
         guard !text.allSatisfy({ $0.isWhitespace }) else {
-            return .failure(InputError(input: where_(), message: "the record's \"text\" is empty"))
+            return .failure(InputError(input: where_(), message: "the record's \"text\" is empty", kind: .noArticle))
         }
         var hints = MetadataHints()
         hints.title = record.title.flatMap { $0.trimmingUnicodeWhitespace().nilIfEmpty }

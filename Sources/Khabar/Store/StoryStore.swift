@@ -165,13 +165,16 @@ public struct EntityRecord: Sendable {
 public struct StoryListQuery: Sendable {
     /// Only stories whose last article is at or after this time.
     public var since: Double?
+    /// Only stories whose last article is before this time (or undated).
+    public var until: Double?
     public var outlet: String?
     public var entity: Int?
     public var limit = 30
     public var offset = 0
 
-    public init(since: Double? = nil, outlet: String? = nil, entity: Int? = nil, limit: Int = 30, offset: Int = 0) {
+    public init(since: Double? = nil, until: Double? = nil, outlet: String? = nil, entity: Int? = nil, limit: Int = 30, offset: Int = 0) {
         self.since = since
+        self.until = until
         self.outlet = outlet
         self.entity = entity
         self.limit = limit

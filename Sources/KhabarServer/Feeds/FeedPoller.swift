@@ -152,7 +152,7 @@ public final class FeedPoller: Service, @unchecked Sendable {
             switch outcome {
             case .stored: stored += 1; seen.insert(key)
             case .alreadyStored, .sameText: seen.insert(key)
-            case .failed(_, let message): Self.logger.warning("feed \(feedURL): item \(key) not stored: \(message)")
+            case .failed(_, let message), .notStored(_, let message): Self.logger.warning("feed \(feedURL): item \(key) not stored: \(message)")
             }
         }
         refresher.storiesChanged()

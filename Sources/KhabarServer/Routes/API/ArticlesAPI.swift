@@ -41,9 +41,10 @@ struct ArticlesAPI {
                 return raw
             })
         }
-        // A body with any unreadable record is refused whole: nothing half-ingested.
+        // A body with any unreadable part is refused whole: nothing half-ingested. A record that
+        // reads but holds no article (an empty text) is answered on its own, the rest stored.
         let errors = inputs.compactMap { outcome -> String? in
-            if case .failure(let error) = outcome { return error.description } else { return nil }
+            if case .failure(let error) = outcome, error.kind == .malformed { return error.description } else { return nil }
         }
         if !errors.isEmpty {
             let shown = errors.prefix(5).joined(separator: "; ")
@@ -52,7 +53,10 @@ struct ArticlesAPI {
         guard !inputs.isEmpty else { throw HTTPError(.badRequest, message: "the body holds no article") }
         let outcomes = await desk.ingestInBackground(inputs)
         refresher.storiesChanged()
-        return Reply.json(Self.json(outcomes), status: outcomes.contains(where: \.isFailure) ? .serviceUnavailable : .ok)
+        // 503 only when the store refused the batch (try again); a record without an article is
+        // a "failed" entry of a 200 answer.
+        let storeFailed = outcomes.contains { if case .notStored = $0 { return true } else { return false } }
+        return Reply.json(Self.json(outcomes), status: storeFailed ? .serviceUnavailable : .ok)
     }
 
     /// The reader picks the format from the name: the content type decides, else the first byte.
@@ -103,7 +107,7 @@ struct ArticlesAPI {
                 json.field("id", id); json.field("status", "same_text")
                 json.key("story"); json.value(story)
                 json.field("same_as", sameAs)
-            case .failed(let id, let message):
+            case .failed(let id, let message), .notStored(let id, let message):
                 counts.failed += 1
                 json.field("id", id); json.field("status", "failed")
                 json.field("error", message)

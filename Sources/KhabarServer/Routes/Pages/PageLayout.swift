@@ -39,7 +39,8 @@ enum PageLayout {
 
     static func day(_ seconds: Double?) -> String {
         guard let seconds else { return "؟" }
-        return PublishedDate(utcSecondsSince1970: seconds).iso8601.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: ":00Z", with: "")
+        let date = PublishedDate(utcSecondsSince1970: seconds)
+        return String(format: "%04d-%02d-%02d %02d:%02d", date.year, date.month, date.day, date.hour ?? 0, date.minute ?? 0)
     }
 
     /// One story in a list: headline, outlets, article count, last update, top entities.

@@ -9,7 +9,10 @@ struct Pages {
     func add(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
             let query = try StoriesAPI.listQuery(QueryParameters(request: request))
-            return Reply.html(frontPage(try views.frontPage(query), query: query))
+            let live = try views.frontPage(query)
+            let earlier = query.offset == 0 && query.since == nil && query.outlet == nil && query.entity == nil
+                ? try views.earlierStories(limit: query.limit - live.stories.count) : StoryList(stories: [], total: 0)
+            return Reply.html(frontPage(live, earlier: earlier, query: query))
         }
         router.get("/stories/{id}") { _, context in
             let id = try StoriesAPI.storyID(context)
@@ -29,14 +32,18 @@ struct Pages {
         }
     }
 
-    func frontPage(_ list: StoryList, query: StoryListQuery) -> String {
+    func frontPage(_ list: StoryList, earlier: StoryList, query: StoryListQuery) -> String {
         var body = "<h1>القصص الآن</h1><p class=\"meta\">\(list.total) قصة حية، مرتبة بالأهمية (عدد المصادر والمقالات وحداثتها)</p>"
-        if list.stories.isEmpty {
+        if list.stories.isEmpty && earlier.stories.isEmpty {
             body += "<p class=\"empty\">لا قصص بعد: أرسل مقالات إلى <code>POST /api/articles</code> أو شغّل <code>khabar ingest</code>.</p>"
         } else {
             body += "<ol class=\"stories\">" + list.stories.map { PageLayout.storyItem($0) }.joined() + "</ol>"
         }
         body += pager(total: list.total, limit: query.limit, offset: query.offset, base: "/?")
+        if !earlier.stories.isEmpty {
+            body += "<h2>قصص سابقة</h2><p class=\"meta\">\(earlier.total) قصة انتهت قبل أسبوع من آخر خبر، مرتبة بالأهمية والحداثة؛ كلها في البحث.</p>"
+            body += "<ol class=\"stories\">" + earlier.stories.map { PageLayout.storyItem($0) }.joined() + "</ol>"
+        }
         return PageLayout.page(title: "القصص الآن", feed: "/feeds/stories.atom", body)
     }
 
