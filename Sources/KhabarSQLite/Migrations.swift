@@ -15,10 +15,14 @@ enum StoreMigrations {
                     duplicate_of TEXT,
                     outlet TEXT,
                     published REAL,                   -- seconds since 1970, when the article is dated
-                    received REAL NOT NULL,
+                    received REAL NOT NULL
+                );
+                -- The clean article apart from the row: lists, counts and joins scan narrow rows.
+                CREATE TABLE article_text (
+                    seq INTEGER PRIMARY KEY REFERENCES article(seq),
                     clean TEXT NOT NULL               -- the clean article, as khabar clean writes it
                 );
-                CREATE UNIQUE INDEX article_text ON article(text_hash) WHERE same_as IS NULL;
+                CREATE UNIQUE INDEX article_by_text ON article(text_hash) WHERE same_as IS NULL;
                 CREATE INDEX article_by_story ON article(story, seq);
                 CREATE INDEX article_by_outlet ON article(outlet);
                 CREATE TABLE story (

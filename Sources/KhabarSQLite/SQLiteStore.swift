@@ -44,7 +44,7 @@ public final class SQLiteStore: StoryStore {
     public func forEachArticle(_ body: (StoredArticle) throws -> Void) throws {
         let decoder = JSONDecoder()
         try pool.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT seq, clean, story, duplicate_of, text_hash, same_as, received FROM article ORDER BY seq")
+            let rows = try Row.fetchCursor(db, sql: "SELECT seq, clean, story, duplicate_of, text_hash, same_as, received FROM article JOIN article_text USING (seq) ORDER BY seq")
             while let row = try rows.next() {
                 let clean: String = row["clean"]
                 let article = try decoder.decode(CleanArticle.self, from: Data(clean.utf8))
@@ -63,10 +63,11 @@ public final class SQLiteStore: StoryStore {
                 let a = stored.article
                 let clean = String(decoding: try encoder.encode(a), as: UTF8.self)
                 try db.execute(sql: """
-                    INSERT INTO article (seq, id, text_hash, same_as, story, duplicate_of, outlet, published, received, clean)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO article (seq, id, text_hash, same_as, story, duplicate_of, outlet, published, received)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [stored.seq, a.id, stored.textHash, stored.sameAs, stored.story, stored.duplicateOf, a.outlet,
-                                     a.published?.secondsSince1970, stored.received, clean])
+                                     a.published?.secondsSince1970, stored.received])
+                try db.execute(sql: "INSERT INTO article_text (seq, clean) VALUES (?, ?)", arguments: [stored.seq, clean])
                 guard stored.sameAs == nil else { continue }
                 try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
                                arguments: [stored.seq, a.title ?? "", a.body])
@@ -163,12 +164,12 @@ public final class SQLiteStore: StoryStore {
 
     public func articles(inStory id: Int) throws -> [ArticleRecord] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM article WHERE story = ? ORDER BY seq", arguments: [id]).map(Self.articleRecord)
+            try Row.fetchAll(db, sql: "SELECT * FROM article JOIN article_text USING (seq) WHERE story = ? ORDER BY seq", arguments: [id]).map(Self.articleRecord)
         }
     }
 
     public func article(id: String) throws -> ArticleRecord? {
-        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]).map(Self.articleRecord) }
+        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM article JOIN article_text USING (seq) WHERE id = ?", arguments: [id]).map(Self.articleRecord) }
     }
 
     public func entity(id: Int) throws -> EntityRecord? {
@@ -244,21 +245,23 @@ public final class SQLiteStore: StoryStore {
                     FROM article_search JOIN article ON article.seq = article_search.rowid WHERE \(filter))
                 SELECT story, max(score) AS best, count(*) AS matches FROM hits GROUP BY story
                 """
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(ranked))", arguments: StatementArguments(arguments)!) ?? 0
-            arguments["limit"] = max(0, min(query.limit, 100))
-            arguments["offset"] = max(0, query.offset)
-            let page = try Row.fetchAll(db, sql: """
-                SELECT story.*, khabar_search_score(m.best, m.matches, story.importance) AS score
+            // Every matching story with its score, in one pass; the page is cut in Swift.
+            var scored = try Row.fetchAll(db, sql: """
+                SELECT m.story, khabar_search_score(m.best, m.matches, story.importance) AS score
                 FROM (\(ranked)) AS m JOIN story ON story.id = m.story
-                ORDER BY score DESC, story.id LIMIT :limit OFFSET :offset
-                """, arguments: StatementArguments(arguments)!)
-            guard !page.isEmpty else {
+                """, arguments: StatementArguments(arguments)!).map { (story: $0[0] as Int, score: $0[1] as Double) }
+            let total = scored.count
+            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.story < $1.story }
+            let pageScores = scored.dropFirst(max(0, query.offset)).prefix(max(0, min(query.limit, 100)))
+            guard !pageScores.isEmpty else {
                 return SearchResults(hits: [], total: total, terms: searchedTerms, expandedFrom: expanded)
             }
+            let ids = pageScores.map(\.story)
+            let rowsByID = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT * FROM story WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
+                """).map { ($0["id"] as Int, $0) })
+            let page = pageScores.compactMap { item in rowsByID[item.story].map { (row: $0, score: item.score) } }
             // The page's matching articles, best first, and snippets of the first three of each story.
-            let ids = page.map { $0["id"] as Int }
-            arguments["limit"] = nil
-            arguments["offset"] = nil
             let articles = try Row.fetchAll(db, sql: """
                 SELECT article.seq, article.id, article.story FROM article_search JOIN article ON article.seq = article_search.rowid
                 WHERE \(filter) AND article.story IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY rank
@@ -266,7 +269,7 @@ public final class SQLiteStore: StoryStore {
             var byStory: [Int: [(seq: Int64, id: String)]] = [:]
             for row in articles { byStory[row["story"], default: []].append((row["seq"], row["id"])) }
             var hits: [SearchResults.Hit] = []
-            for row in page {
+            for (row, score) in page {
                 let story = Self.storyRecord(row)
                 let matching = byStory[story.id] ?? []
                 var snippets: [String] = []
@@ -278,7 +281,6 @@ public final class SQLiteStore: StoryStore {
                         snippets.append(snippet)
                     }
                 }
-                let score: Double = row["score"]
                 hits.append(SearchResults.Hit(story: story, score: (score * 1000).rounded() / 1000,
                                               articles: matching.map(\.id), snippets: snippets))
             }
@@ -329,11 +331,13 @@ public final class SQLiteStore: StoryStore {
     }
 
     public func stats() throws -> StoreStats {
+        // Arrival numbers, story and entity ids are dense from their first value, so the largest
+        // one counts the rows without a scan; the newest story's last article comes off an index.
         let (articles, stories, entities, newest) = try pool.read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM story") ?? 0,
+            (try Int.fetchOne(db, sql: "SELECT max(seq) FROM article") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT max(id) + 1 FROM story") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM entity") ?? 0,
-             try Double.fetchOne(db, sql: "SELECT max(published) FROM article"))
+             try Double.fetchOne(db, sql: "SELECT max(last) FROM story"))
         }
         var bytes: Int64 = 0
         for suffix in ["", "-wal", "-shm"] {

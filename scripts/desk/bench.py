@@ -83,7 +83,7 @@ def main():
                     t0 = time.monotonic()
                     while time.monotonic() - t0 < 60:
                         digest = desk.get(f"/api/stories/{probe['story']}")["stories"][0]
-                        if probe["id"] in digest.get("articles", []) and "summary" in digest:
+                        if "summary" in digest and probe["id"] in digest["articles"]:
                             lags.append(time.monotonic() - t0)
                             break
                         time.sleep(0.02)

@@ -2,17 +2,24 @@ import Foundation
 
 /// Remakes touched stories' digests a moment after they change (debounced): a burst of articles
 /// into one story costs one digest, and a story page is never more than `delay` plus one digest
-/// behind its articles.
+/// behind its articles. Under a heavy ingest the wait grows with the last refresh's duration, so
+/// digests take at most about a third of the machine and ingest keeps the rest.
 public final class DigestRefresher: @unchecked Sendable {
     public let desk: StoryDesk
     public let delay: Double
     private let queue = DispatchQueue(label: "khabar.digests", qos: .utility)
     private let lock = NSLock()
     private var scheduled = false
+    private var lastDuration = 0.0
 
+    /// Starts with one refresh once the desk has replayed its store (digests left stale by a crash).
     public init(desk: StoryDesk, delay: Double = 1.0) {
         self.desk = desk
         self.delay = delay
+        queue.async { [self] in
+            desk.waitUntilReady()
+            if !desk.staleStories.isEmpty { storiesChanged() }
+        }
     }
 
     /// Call after an ingest: schedules one refresh unless one is already due.
@@ -21,11 +28,11 @@ public final class DigestRefresher: @unchecked Sendable {
         defer { lock.unlock() }
         guard !scheduled else { return }
         scheduled = true
-        queue.asyncAfter(deadline: .now() + delay) { [self] in
-            lock.lock()
-            scheduled = false
-            lock.unlock()
+        queue.asyncAfter(deadline: .now() + max(delay, 2 * lastDuration)) { [self] in
+            lock.withLock { scheduled = false }
+            let started = Date()
             desk.refreshDigests()
+            lock.withLock { lastDuration = Date().timeIntervalSince(started) }
         }
     }
 

@@ -29,8 +29,10 @@ public final class StoryDesk: @unchecked Sendable {
     let dates = DateExtractor()
     static let logger = Logger(label: "khabar.desk")
 
-    /// Placing and digesting take turns under this lock; preparing articles does not need it.
+    /// Guards the placed state: placing holds it; a digest refresh only to take its stories' members.
     private let lock = NSLock()
+    /// One digest refresh at a time.
+    private let refreshing = NSLock()
     private let ready = DispatchGroup()
     private var state = PlacedState()
     private var replayError: String?
@@ -168,17 +170,22 @@ public final class StoryDesk: @unchecked Sendable {
     }
 
     /// Remakes the digest of every story touched since the last refresh and stores them.
+    /// Only taking the stories' members holds up ingest; the digests are made beside it.
     /// Returns the ids refreshed.
     @discardableResult
     public func refreshDigests() -> [Int] {
         waitUntilReady()
+        refreshing.lock()
+        defer { refreshing.unlock() }
         lock.lock()
         let ids = state.dirty.filter(state.isLive).sorted()
         state.dirty.removeAll()
-        let (records, entities) = makeDigests(ids)
+        let inputs = ids.map { id in (members: state.members(of: id), summary: state.summary(of: id), record: state.listRecord(id)) }
+        let entities = state.catalog.all
         lock.unlock()
+        let (records, touchedEntities) = makeDigests(inputs, entities: entities)
         do {
-            try store.saveDigests(records, entities: entities)
+            try store.saveDigests(records, entities: touchedEntities)
         } catch {
             Self.logger.error("digests not stored: \(error)")
             lock.lock()
@@ -188,17 +195,16 @@ public final class StoryDesk: @unchecked Sendable {
         return ids
     }
 
-    /// The digests of `ids` with the state as it is (the caller holds the lock).
-    private func makeDigests(_ ids: [Int]) -> ([StoryRecord], [EntityRecord]) {
-        guard !ids.isEmpty else { return ([], []) }
-        let entities = state.catalog.all
-        let snapshot = state
+    /// The digests of the given stories (members, list summary and list record taken under the
+    /// lock), and the entities they name.
+    private func makeDigests(_ stories: [(members: [StoryMember], summary: StorySummary, record: StoryRecord)],
+                             entities: [CatalogEntity]) -> ([StoryRecord], [EntityRecord]) {
+        guard !stories.isEmpty else { return ([], []) }
         let digester = self.digester, dates = self.dates
-        let made = Pipeline.concurrentMap(count: ids.count, jobs: options.jobs) { k -> (StoryRecord, [StoryEntity]) in
-            let id = ids[k]
-            var members = snapshot.members(of: id)
+        let made = Pipeline.concurrentMap(count: stories.count, jobs: options.jobs) { k -> (StoryRecord, [StoryEntity]) in
+            var members = stories[k].members
             dates.anchorUndated(&members)
-            let digest = digester.digest(snapshot.summary(of: id), members: members, entities: entities)
+            let digest = digester.digest(stories[k].summary, members: members, entities: entities)
             var json = JSONWriter()
             json.beginObject()
             json.key("story")
@@ -210,7 +216,7 @@ public final class StoryDesk: @unchecked Sendable {
             }
             json.endObject()
             json.endObject()
-            var record = snapshot.listRecord(id)
+            var record = stories[k].record
             record.headline = digest.headline
             record.topEntities = digest.notableEntities.prefix(6).map { EntityRef(id: $0.id, name: $0.name) }
             record.digestJSON = json.string
