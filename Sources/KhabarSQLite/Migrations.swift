@@ -34,9 +34,13 @@ enum StoreMigrations {
                     last REAL,
                     importance REAL NOT NULL,
                     top_entities TEXT NOT NULL DEFAULT '[]',
-                    digest TEXT,                      -- one story of khabar digest --format json
-                    digest_article_count INTEGER NOT NULL DEFAULT 0,
+                    digest_article_count INTEGER NOT NULL DEFAULT 0,  -- articles the digest was made from; -1: stale
                     updated REAL
+                );
+                -- Digests apart from the story rows, so that ranking and listing sort narrow rows.
+                CREATE TABLE story_digest (
+                    story INTEGER PRIMARY KEY REFERENCES story(id),
+                    digest TEXT NOT NULL              -- one story of khabar digest --format json
                 );
                 CREATE INDEX story_by_last ON story(last);
                 CREATE TABLE story_outlet (

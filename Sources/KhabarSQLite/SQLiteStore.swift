@@ -15,7 +15,6 @@ public final class SQLiteStore: StoryStore {
         var config = Configuration()
         config.prepareDatabase { db in
             db.add(tokenizer: KhabarSearchTokenizer.self)
-            db.add(function: SQLiteStore.searchScore)
             // A crash may lose the last commit's fsync ordering only with synchronous=OFF; NORMAL
             // keeps every committed transaction in WAL mode across a process kill.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -107,10 +106,13 @@ public final class SQLiteStore: StoryStore {
             }
             for story in stories {
                 try db.execute(sql: """
-                    UPDATE story SET headline = ?, importance = ?, top_entities = ?, digest = ?, digest_article_count = ?, updated = ?
+                    UPDATE story SET headline = ?, importance = ?, top_entities = ?, digest_article_count = ?, updated = ?
                     WHERE id = ?
-                    """, arguments: [story.headline, story.importance, Self.json(story.topEntities), story.digestJSON,
+                    """, arguments: [story.headline, story.importance, Self.json(story.topEntities),
                                      story.digestArticleCount, story.updated, story.id])
+                if let digest = story.digestJSON {
+                    try db.execute(sql: "INSERT OR REPLACE INTO story_digest (story, digest) VALUES (?, ?)", arguments: [story.id, digest])
+                }
                 try db.execute(sql: "DELETE FROM story_entity WHERE story = ?", arguments: [story.id])
             }
             for entity in entities {
@@ -123,7 +125,7 @@ public final class SQLiteStore: StoryStore {
     }
 
     public func staleStoryIDs() throws -> [Int] {
-        try pool.read { db in try Int.fetchAll(db, sql: "SELECT id FROM story WHERE digest IS NULL OR digest_article_count != article_count ORDER BY id") }
+        try pool.read { db in try Int.fetchAll(db, sql: "SELECT id FROM story WHERE digest_article_count != article_count ORDER BY id") }
     }
 
     // MARK: - Reading
@@ -159,7 +161,10 @@ public final class SQLiteStore: StoryStore {
     }
 
     public func story(id: Int) throws -> StoryRecord? {
-        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM story WHERE id = ?", arguments: [id]).map(Self.storyRecord) }
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT story.*, story_digest.digest FROM story LEFT JOIN story_digest ON story_digest.story = story.id WHERE id = ?",
+                             arguments: [id]).map(Self.storyRecord)
+        }
     }
 
     public func articles(inStory id: Int) throws -> [ArticleRecord] {
@@ -187,38 +192,29 @@ public final class SQLiteStore: StoryStore {
     public func stories(withEntity id: Int, limit: Int) throws -> [StoryRecord] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT story.* FROM story_entity JOIN story ON story.id = story_entity.story
+                SELECT story.*, story_digest.digest FROM story_entity JOIN story ON story.id = story_entity.story
+                LEFT JOIN story_digest ON story_digest.story = story.id
                 WHERE entity = ? ORDER BY story.last DESC, story.id LIMIT ?
                 """, arguments: [id, limit]).map(Self.storyRecord)
         }
     }
 
-    public func entities(spelledAs terms: [String]) throws -> [EntityRecord] {
-        guard !terms.isEmpty else { return [] }
-        return try pool.read { db in
-            let marks = Array(repeating: "?", count: terms.count).joined(separator: ",")
-            return try Row.fetchAll(db, sql: """
-                SELECT * FROM entity WHERE id IN (SELECT entity FROM entity_spelling WHERE terms IN (\(marks)))
-                ORDER BY mentions DESC, id
-                """, arguments: StatementArguments(terms)).map(Self.entityRecord)
-        }
-    }
-
     public func search(_ query: SearchQuery) throws -> SearchResults {
-        var clauses = SearchQueryBuilder().clauses(for: query.text)
-        let searchedTerms = clauses.map { $0[0].joined(separator: " ") }
+        let words = SearchQueryBuilder().words(for: query.text)
+        var clauses: [SearchQueryBuilder.Clause] = words.map { [[$0.term]] }
+        let searchedTerms = words.map(\.term)
         // A word (or the whole query) that spells a known entity also finds its other spellings.
         var expanded: [EntityRef] = []
-        let whole = searchedTerms.joined(separator: " ")
-        let known = try entitySpellings(for: Array(Set(searchedTerms + [whole])))
+        let whole = words.map(\.word).joined(separator: " ")
+        let known = try entitySpellings(for: Array(Set(words.map(\.word) + [whole])))
         if let spellings = known[whole], clauses.count > 1 {
             clauses = [spellings.phrases]
-            expanded = spellings.entities
+            expanded = [spellings.entity]
         } else {
-            for (i, term) in searchedTerms.enumerated() {
-                guard let spellings = known[term] else { continue }
+            for (i, word) in words.enumerated() {
+                guard let spellings = known[word.word] else { continue }
                 clauses[i] = spellings.phrases
-                expanded += spellings.entities
+                expanded.append(spellings.entity)
             }
         }
         guard let match = SearchQueryBuilder().matchExpression(clauses) else {
@@ -235,21 +231,30 @@ public final class SQLiteStore: StoryStore {
                 arguments["entity"] = entity
             }
             let filter = conditions.joined(separator: " AND ")
-            // One row per matching story, ranked in SQL: its best article's bm25 (lower is better),
-            // lifted a little by more matching articles and by the story's importance.
-            // (bm25 only works in the full-text query itself: the MATERIALIZED CTE keeps SQLite from
-            // folding it into the aggregate.)
-            let ranked = """
-                WITH hits AS MATERIALIZED (
-                    SELECT article.story AS story, -bm25(article_search, 3.0, 1.0) AS score
-                    FROM article_search JOIN article ON article.seq = article_search.rowid WHERE \(filter))
-                SELECT story, max(score) AS best, count(*) AS matches FROM hits GROUP BY story
-                """
-            // Every matching story with its score, in one pass; the page is cut in Swift.
-            var scored = try Row.fetchAll(db, sql: """
-                SELECT m.story, khabar_search_score(m.best, m.matches, story.importance) AS score
-                FROM (\(ranked)) AS m JOIN story ON story.id = m.story
-                """, arguments: StatementArguments(arguments)!).map { (story: $0[0] as Int, score: $0[1] as Double) }
+            // Stories are ranked by how many of their articles match (in the title above all) and
+            // their importance; per-article bm25 is left out here because it costs a score for
+            // every matching article (a common name matches half the week), and the page's
+            // articles are still listed best first.
+            func matchesPerStory(_ expression: String) throws -> [Int: (count: Int, importance: Double)] {
+                var values = arguments
+                values["match"] = expression
+                var counts: [Int: (Int, Double)] = [:]
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT m.story, m.n, story.importance FROM (
+                        SELECT article.story AS story, count(*) AS n
+                        FROM article_search JOIN article ON article.seq = article_search.rowid
+                        WHERE \(filter) GROUP BY article.story) AS m JOIN story ON story.id = m.story
+                    """, arguments: StatementArguments(values)!) {
+                    counts[row[0]] = (row[1], row[2])
+                }
+                return counts
+            }
+            let inBody = try matchesPerStory(match)
+            let inTitle = try matchesPerStory("{title} : (\(match))")
+            var scored = inBody.map { story, hit in
+                (story: story, score: Self.searchScore(matches: hit.count, titleMatches: inTitle[story]?.count ?? 0,
+                                                       importance: hit.importance))
+            }
             let total = scored.count
             scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.story < $1.story }
             let pageScores = scored.dropFirst(max(0, query.offset)).prefix(max(0, min(query.limit, 100)))
@@ -261,70 +266,73 @@ public final class SQLiteStore: StoryStore {
                 SELECT * FROM story WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
                 """).map { ($0["id"] as Int, $0) })
             let page = pageScores.compactMap { item in rowsByID[item.story].map { (row: $0, score: item.score) } }
-            // The page's matching articles, best first, and snippets of the first three of each story.
-            let articles = try Row.fetchAll(db, sql: """
+            // The page's matching articles (those matching in the title first, then in arrival
+            // order) and snippets of the first three of each story, cut from the stored text.
+            var titleValues = arguments
+            titleValues["match"] = "{title} : (\(match))"
+            let pageStories = ids.map(String.init).joined(separator: ",")
+            let inPage = """
                 SELECT article.seq, article.id, article.story FROM article_search JOIN article ON article.seq = article_search.rowid
-                WHERE \(filter) AND article.story IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY rank
-                """, arguments: StatementArguments(arguments)!)
+                WHERE \(filter) AND article.story IN (\(pageStories)) ORDER BY article.seq
+                """
+            let titled = Set(try Int64.fetchAll(db, sql: inPage.replacingOccurrences(of: "SELECT article.seq, article.id, article.story", with: "SELECT article.seq"),
+                                                arguments: StatementArguments(titleValues)!))
             var byStory: [Int: [(seq: Int64, id: String)]] = [:]
-            for row in articles { byStory[row["story"], default: []].append((row["seq"], row["id"])) }
+            for row in try Row.fetchAll(db, sql: inPage, arguments: StatementArguments(arguments)!) {
+                byStory[row["story"], default: []].append((row["seq"], row["id"]))
+            }
+            let terms = Set(clauses.flatMap { $0.flatMap { $0 } })
             var hits: [SearchResults.Hit] = []
             for (row, score) in page {
                 let story = Self.storyRecord(row)
-                let matching = byStory[story.id] ?? []
+                var matching = byStory[story.id] ?? []
+                matching = matching.filter { titled.contains($0.seq) } + matching.filter { !titled.contains($0.seq) }
                 var snippets: [String] = []
                 for article in matching.prefix(3) {
-                    if let snippet = try String.fetchOne(db, sql: """
-                        SELECT snippet(article_search, -1, ?, ?, '…', 24) FROM article_search
-                        WHERE article_search MATCH ? AND rowid = ?
-                        """, arguments: [SearchSnippet.open, SearchSnippet.close, match, article.seq]) {
-                        snippets.append(snippet)
-                    }
+                    guard let clean = try String.fetchOne(db, sql: "SELECT clean FROM article_text WHERE seq = ?", arguments: [article.seq]),
+                          let decoded = try? JSONDecoder().decode(CleanArticle.self, from: Data(clean.utf8)) else { continue }
+                    let text = (decoded.title.map { $0 + "\n" } ?? "") + decoded.body
+                    if let snippet = SearchSnippet.make(text, terms: terms) { snippets.append(snippet) }
                 }
-                hits.append(SearchResults.Hit(story: story, score: (score * 1000).rounded() / 1000,
-                                              articles: matching.map(\.id), snippets: snippets))
+                hits.append(SearchResults.Hit(story: story, score: score, articles: matching.map(\.id), snippets: snippets))
             }
             return SearchResults(hits: hits, total: total, terms: searchedTerms, expandedFrom: expanded)
         }
     }
 
-    /// A story's search score from its best article's bm25, its matching articles and its
-    /// importance (registered on every connection as `khabar_search_score`).
-    static let searchScore = DatabaseFunction("khabar_search_score", argumentCount: 3, pure: true) { values in
-        let best = Double.fromDatabaseValue(values[0]) ?? 0
-        let matches = Double.fromDatabaseValue(values[1]) ?? 1
-        let importance = Double.fromDatabaseValue(values[2]) ?? 0
-        let breadth: Double = 1 + 0.1 * log2(1 + matches)
+    /// A story's search score: its matching articles (a title match counts double), lifted by
+    /// the story's importance.
+    static func searchScore(matches: Int, titleMatches: Int, importance: Double) -> Double {
+        let evidence: Double = log2(1 + Double(matches)) + 2 * log2(1 + Double(titleMatches))
         let weight: Double = 1 + 0.05 * importance
-        return best * breadth * weight
+        return ((evidence * weight) * 1000).rounded() / 1000
     }
 
-    /// For each key (search terms joined by spaces) that spells a known entity: the phrases of all
-    /// that entity's spellings, and the entity.
-    private func entitySpellings(for keys: [String]) throws -> [String: (phrases: [[String]], entities: [EntityRef])] {
+    /// For each key (normalised words joined by spaces) that spells a known entity: the most
+    /// mentioned such entity, and its spellings as phrases of search terms (at most
+    /// `maxSpellings`, most frequent first), the key's own among them.
+    static let maxSpellings = 16
+
+    private func entitySpellings(for keys: [String]) throws -> [String: (phrases: [[String]], entity: EntityRef)] {
         let keys = keys.filter { !$0.isEmpty }
         guard !keys.isEmpty else { return [:] }
         return try pool.read { db in
             let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.terms AS key, e.id, e.name, o.terms AS other FROM entity_spelling s
-                JOIN entity e ON e.id = s.entity JOIN entity_spelling o ON o.entity = s.entity
+                SELECT s.terms AS key, e.id, e.name, e.variants FROM entity_spelling s JOIN entity e ON e.id = s.entity
                 WHERE s.terms IN (\(marks)) ORDER BY e.mentions DESC, e.id
                 """, arguments: StatementArguments(keys))
-            var out: [String: (phrases: [[String]], entities: [EntityRef])] = [:]
+            var out: [String: (phrases: [[String]], entity: EntityRef)] = [:]
             for row in rows {
                 let key: String = row["key"]
-                let other: String = row["other"]
-                var entry = out[key] ?? ([[String]](), [EntityRef]())
-                let ref = EntityRef(id: row["id"], name: row["name"])
-                if !entry.entities.contains(ref) { entry.entities.append(ref) }
-                let phrase = other.split(separator: " ").map(String.init)
-                if !entry.phrases.contains(phrase) { entry.phrases.append(phrase) }
-                out[key] = entry
-            }
-            // The word itself always stays one of the alternatives.
-            for key in out.keys where !out[key]!.phrases.contains(key.split(separator: " ").map(String.init)) {
-                out[key]!.phrases.insert(key.split(separator: " ").map(String.init), at: 0)
+                guard out[key] == nil else { continue }
+                var phrases = [SearchTerms.terms(key)]
+                for variant in Self.decode([String].self, row["variants"], default: []) {
+                    let phrase = SearchTerms.terms(variant)
+                    if !phrase.isEmpty, !phrases.contains(phrase) { phrases.append(phrase) }
+                    if phrases.count == Self.maxSpellings { break }
+                }
+                out[key] = (phrases, EntityRef(id: row["id"], name: row["name"]))
             }
             return out
         }
@@ -346,15 +354,15 @@ public final class SQLiteStore: StoryStore {
         return StoreStats(articles: articles, stories: stories, entities: entities, bytes: bytes, newestArticle: newest)
     }
 
-    /// The search keys under which a query finds the entity: each spelling's terms, and for a
+    /// The keys under which a query finds the entity: each spelling's normalised words, and for a
     /// person's full name also the last name alone (بوتين finds فلاديمير بوتين), when it is not short.
     static func spellingKeys(_ entity: EntityRecord) -> [String] {
         var keys: [String] = []
         for variant in entity.variants {
-            let terms = SearchTerms.terms(variant)
-            guard !terms.isEmpty else { continue }
-            keys.append(terms.joined(separator: " "))
-            if entity.kind == .person, terms.count > 1, let last = terms.last, last.unicodeScalars.count >= 3 {
+            let words = Tokenizer.words(variant)
+            guard !words.isEmpty else { continue }
+            keys.append(words.joined(separator: " "))
+            if entity.kind == .person, words.count > 1, let last = words.last, last.unicodeScalars.count >= 3 {
                 keys.append(last)
             }
         }
@@ -378,7 +386,7 @@ public final class SQLiteStore: StoryStore {
         StoryRecord(id: row["id"], headline: row["headline"], articleCount: row["article_count"],
                     outlets: decode([String].self, row["outlets"], default: []), first: row["first"], last: row["last"],
                     importance: row["importance"], topEntities: decode([EntityRef].self, row["top_entities"], default: []),
-                    digestJSON: row["digest"], digestArticleCount: row["digest_article_count"], updated: row["updated"])
+                    digestJSON: row.hasColumn("digest") ? row["digest"] : nil, digestArticleCount: row["digest_article_count"], updated: row["updated"])
     }
 
     static func articleRecord(_ row: Row) -> ArticleRecord {

@@ -81,7 +81,7 @@ extension StoryRecord {
             json.field("name", entity.name)
         }
         json.field("updated", updated.map { PublishedDate(utcSecondsSince1970: $0.rounded()).iso8601 })
-        json.key("digest_fresh"); json.value(digestJSON != nil && digestArticleCount == articleCount)
+        json.key("digest_fresh"); json.value(digestArticleCount == articleCount)
     }
 }
 

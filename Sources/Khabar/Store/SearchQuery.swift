@@ -13,14 +13,17 @@ public struct SearchQueryBuilder: Sendable {
     /// One group of alternatives per query word, each alternative a phrase of search terms.
     public typealias Clause = [[String]]
 
-    public func clauses(for text: String) -> [Clause] {
+    /// The query's words, normalised (what entity spellings are looked up by: stems would make
+    /// السعودية and سعود one key) and as search terms (what the index holds); a repeated term once.
+    public func words(for text: String) -> [(word: String, term: String)] {
         var seen = Set<String>()
-        var clauses: [Clause] = []
-        for term in SearchTerms.terms(text) where seen.insert(term).inserted {
-            clauses.append([[term]])
-            if clauses.count == maxTerms { break }
+        var words: [(word: String, term: String)] = []
+        for word in Tokenizer.words(text) {
+            guard let term = SearchTerms.terms(word).first, seen.insert(term).inserted else { continue }
+            words.append((word, term))
+            if words.count == maxTerms { break }
         }
-        return clauses
+        return words
     }
 
     /// The FTS5 MATCH expression for the clauses; nil when there is nothing to search for.
@@ -52,5 +55,42 @@ public enum SearchSnippet {
     /// Plain text without the marks.
     public static func plain(_ snippet: String) -> String {
         snippet.replacingOccurrences(of: open, with: "").replacingOccurrences(of: close, with: "")
+    }
+}
+
+extension SearchSnippet {
+    /// A passage of about `words` words of `text` around its densest cluster of the search terms,
+    /// the matched words between `open`/`close` marks, "…" where it is cut. Made with the same
+    /// analysis chain as the index (`SearchTerms`), so what is marked is what matched.
+    public static func make(_ text: String, terms: Set<String>, words: Int = 24) -> String? {
+        var spans: [(range: Range<Int>, hit: Bool)] = []
+        withUTF8Bytes(text) { bytes in
+            SearchTerms.forEach(in: bytes) { term, range in
+                spans.append((range, terms.contains(String(decoding: term, as: UTF8.self))))
+            }
+        }
+        guard let firstHit = spans.firstIndex(where: \.hit) else { return nil }
+        // The window with the most hits (the first such), by a sliding count.
+        var best = (start: firstHit, hits: 0)
+        var hits = 0
+        for i in spans.indices {
+            if spans[i].hit { hits += 1 }
+            if i >= words, spans[i - words].hit { hits -= 1 }
+            if hits > best.hits { best = (max(0, i - words + 1), hits) }
+        }
+        let start = max(0, min(best.start, spans.count - words))
+        let end = min(spans.count, start + words)
+        let utf8 = Array(text.utf8)
+        var out = start > 0 ? "…" : ""
+        var cursor = spans[start].range.lowerBound
+        for span in spans[start..<end] {
+            out += String(decoding: utf8[cursor..<span.range.lowerBound], as: UTF8.self)
+            let word = String(decoding: utf8[span.range], as: UTF8.self)
+            out += span.hit ? open + word + close : word
+            cursor = span.range.upperBound
+        }
+        if end < spans.count { out += "…" }
+        // Paragraph breaks inside a snippet read as spaces.
+        return out.replacingOccurrences(of: "\n", with: " ")
     }
 }

@@ -27,8 +27,6 @@ public protocol StoryStore: Sendable {
     func entity(id: Int) throws -> EntityRecord?
     /// Stories that name the entity, most recent first.
     func stories(withEntity id: Int, limit: Int) throws -> [StoryRecord]
-    /// Entities one of whose spellings folds to `term` (a search term, see `SearchTerms`).
-    func entities(spelledAs terms: [String]) throws -> [EntityRecord]
     func search(_ query: SearchQuery) throws -> SearchResults
     func stats() throws -> StoreStats
 }
@@ -92,6 +90,7 @@ public struct StoryRecord: Sendable {
     public var importance: Double
     /// The most mentioned entities, for lists: id and name.
     public var topEntities: [EntityRef]
+    /// Loaded by `story(id:)` and `stories(withEntity:)` only; lists leave it nil.
     public var digestJSON: String?
     /// The article count the digest was made from (behind `articleCount` while a refresh is due).
     public var digestArticleCount: Int
