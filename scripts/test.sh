@@ -20,5 +20,19 @@ skipped=$(grep -cE '^(➜|↪) Test .* skipped' "$log" || true)
 passed=$(( ${total:-0} - failed - skipped ))
 [ "$passed" -lt 0 ] && passed=0
 rm -f "$log"
+# End-to-end checks of the live desk with the binary just built: the d1 replay over HTTP with
+# kill -9 restarts, and the pages in headless Chromium. Each counts as one test.
+bin="$(swift build --show-bin-path)/khabar"
+for check in desk-replay browser-test; do
+  if [ ! -d "$root/../shared/seeds" ] && [ "${KHABAR_REQUIRE_SHARED:-}" != 1 ]; then
+    echo "skipping: $check (../shared not found)"; skipped=$((skipped + 1)); continue
+  fi
+  echo "── $check"
+  if KHABAR_BIN="$bin" WORK="$(mktemp -d)" timeout 900 "scripts/$check.sh" 2>&1 | tail -n 40; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+    passed=$((passed + 1))
+  else
+    echo "✘ $check failed"; failed=$((failed + 1))
+  fi
+done
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

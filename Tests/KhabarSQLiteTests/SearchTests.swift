@@ -1,4 +1,5 @@
 import Foundation
+import KhabarText
 import Testing
 @testable import Khabar
 import KhabarSQLite
@@ -67,6 +68,17 @@ struct SearchTests {
             #expect(snippet.contains(SearchSnippet.open + "شويغو" + SearchSnippet.close))
             #expect(SearchSnippet.html("<b>" + SearchSnippet.open + "x" + SearchSnippet.close) == "&lt;b&gt;<mark>x</mark>")
         }
+    }
+
+    @Test func snippetsAreCutAroundTheDensestMatches() throws {
+        let words = (1...60).map { "كلمة\($0)" }
+        var text = words.joined(separator: " ")
+        text += " قال الرئيسُ إن والرئيس سيزور " + words.joined(separator: " ")
+        let marked = try #require(SearchSnippet.make(text, terms: Set(SearchTerms.terms("الرئيس")), words: 10))
+        #expect(marked.hasPrefix("…") && marked.hasSuffix("…"), "cut on both sides: \(marked)")
+        #expect(marked.contains(SearchSnippet.open + "الرئيسُ" + SearchSnippet.close), "the word as written, harakat kept")
+        #expect(marked.contains(SearchSnippet.open + "والرئيس" + SearchSnippet.close))
+        #expect(SearchSnippet.make("لا شيء هنا", terms: ["رييس"]) == nil)
     }
 
     @Test func filtersNarrowResults() throws {
