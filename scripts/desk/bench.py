@@ -16,7 +16,7 @@ import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from client import Desk, read_jsonl  # noqa: E402
+from client import Desk, fresh_store, read_jsonl  # noqa: E402
 
 SEARCHES = ["السعودية", "وزير الخارجية", "الرياض", "اليمن", "أمير"]
 
@@ -47,13 +47,9 @@ def main():
     ap.add_argument("--limit", type=int)
     ap.add_argument("--wrk-seconds", type=int, default=10)
     args = ap.parse_args()
-    os.makedirs(args.workdir, exist_ok=True)
     lines = read_jsonl(args.articles, args.limit)
     batches = [lines[i:i + args.batch] for i in range(0, len(lines), args.batch)]
-    db = os.path.join(args.workdir, "bench.db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    db = fresh_store(args.workdir, "bench.db")
     desk = Desk(args.binary, db, log=os.path.join(args.workdir, "server.log"))
     desk.start()
     rows = []

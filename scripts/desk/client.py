@@ -107,3 +107,13 @@ def read_jsonl(path, limit=None):
     with f:
         lines = [line.rstrip("\n") for line in f if line.strip()]
     return lines[:limit] if limit else lines
+
+
+def fresh_store(workdir, name):
+    """The path of an empty store NAME in WORKDIR (made when missing; an old store removed)."""
+    os.makedirs(workdir, exist_ok=True)
+    db = os.path.join(workdir, name)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    return db

@@ -14,7 +14,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from client import Desk, read_jsonl  # noqa: E402
+from client import Desk, fresh_store, read_jsonl  # noqa: E402
 
 
 def main():
@@ -27,16 +27,12 @@ def main():
     ap.add_argument("--limit", type=int)
     ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
-    os.makedirs(args.workdir, exist_ok=True)
     lines = read_jsonl(args.articles, args.limit)
     batches = [lines[i:i + args.batch] for i in range(0, len(lines), args.batch)]
     # Records without text are answered "failed" (no article in them) and never stored.
     expected_ids = {r["id"] for r in map(json.loads, lines) if (r.get("text") or "").strip()}
 
-    db = os.path.join(args.workdir, "fault.db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    db = fresh_store(args.workdir, "fault.db")
     desk = Desk(args.binary, db, log=os.path.join(args.workdir, "server.log"))
     desk.start()
     rng = random.Random(args.seed)

@@ -13,7 +13,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from client import Desk, read_jsonl  # noqa: E402
+from client import Desk, fresh_store, read_jsonl  # noqa: E402
 
 
 def main():
@@ -25,17 +25,13 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--bcubed", default=os.path.join(os.path.dirname(__file__), "../../../shared/tools/bcubed.py"))
     args = ap.parse_args()
-    os.makedirs(args.workdir, exist_ok=True)
     lines = read_jsonl(args.articles)
     ids = [json.loads(line)["id"] for line in lines]
     rng = random.Random(args.seed)
     kill_points = sorted(rng.sample(range(1, len(lines)), args.kills))
     print(f"replaying {len(lines)} articles one at a time; kill -9 after articles {kill_points}")
 
-    db = os.path.join(args.workdir, "replay.db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(db + suffix):
-            os.remove(db + suffix)
+    db = fresh_store(args.workdir, "replay.db")
     desk = Desk(args.binary, db, log=os.path.join(args.workdir, "server.log"))
     desk.start()
     answered = {}

@@ -25,6 +25,14 @@ public struct DeskViews: Sendable {
         public var digest: StoryDigest?
         public var articles: [ArticleRecord]
         public var inferred: [String: String]
+
+        /// The articles as a digest lists them (with the days inferred for undated ones).
+        public var digestArticles: [DigestArticle] {
+            articles.map { item in
+                DigestArticle(article: item.article, story: item.story, duplicateOf: item.duplicateOf,
+                              inferredPublication: inferred[item.article.id].flatMap(PublishedDate.init(parsing:)))
+            }
+        }
     }
 
     public func storyPage(id: Int) throws -> StoryPage? {
@@ -116,13 +124,7 @@ extension DeskViews.StoryPage {
         json.endArray()
         json.key("articles")
         json.beginArray()
-        for item in articles {
-            item.article.write(to: &json, includeRemoved: false) { json in
-                json.key("story"); json.value(item.story)
-                json.field("duplicate_of", item.duplicateOf)
-                json.field("inferred_published", inferred[item.article.id])
-            }
-        }
+        for item in digestArticles { item.write(to: &json) }
         json.endArray()
         json.endObject()
         return json.string

@@ -9,13 +9,7 @@ extension Digest {
         json.endArray()
         json.key("articles")
         json.beginArray()
-        for item in articles {
-            item.article.write(to: &json, includeRemoved: false) { json in
-                json.key("story"); json.value(item.story)
-                json.field("duplicate_of", item.duplicateOf)
-                json.field("inferred_published", item.inferredPublication?.iso8601)
-            }
-        }
+        for item in articles { item.write(to: &json) }
         json.endArray()
         json.endObject()
         return json.string
@@ -73,5 +67,17 @@ extension StoryDigest {
             }
         }
         json.endObject()
+    }
+}
+
+extension DigestArticle {
+    /// The clean article without its removed blocks, plus its story, the copy it duplicates and
+    /// the inferred day (the digest's "articles" entries).
+    public func write(to json: inout JSONWriter) {
+        article.write(to: &json, includeRemoved: false) { json in
+            json.key("story"); json.value(story)
+            json.field("duplicate_of", duplicateOf)
+            json.field("inferred_published", inferredPublication?.iso8601)
+        }
     }
 }

@@ -29,9 +29,12 @@ struct StoriesAPI {
                        offset: try params.int("offset", default: 0, range: 0...1_000_000))
     }
 
-    static func storyID(_ context: BasicRequestContext) throws -> Int {
+    static func storyID(_ context: BasicRequestContext) throws -> Int { try pathNumber(context, naming: "a story id") }
+
+    /// The `{id}` of a path as a whole number, or a 400 that says what it should be.
+    static func pathNumber(_ context: BasicRequestContext, naming what: String) throws -> Int {
         let text = try context.parameters.require("id")
-        guard let id = Int(text), id >= 0 else { throw HTTPError(.badRequest, message: "a story id is a whole number, not '\(text.prefix(40))'") }
+        guard let id = Int(text), id >= 0 else { throw HTTPError(.badRequest, message: "\(what) is a whole number, not '\(text.prefix(40))'") }
         return id
     }
 }
@@ -71,11 +74,7 @@ struct EntitiesAPI {
         }
     }
 
-    static func entityID(_ context: BasicRequestContext) throws -> Int {
-        let text = try context.parameters.require("id")
-        guard let id = Int(text), id >= 0 else { throw HTTPError(.badRequest, message: "an entity id is a whole number, not '\(text.prefix(40))'") }
-        return id
-    }
+    static func entityID(_ context: BasicRequestContext) throws -> Int { try StoriesAPI.pathNumber(context, naming: "an entity id") }
 }
 
 /// `GET /health`: whether the desk is ready to ingest, and what the store holds.

@@ -51,11 +51,7 @@ struct Pages {
         let h = PageLayout.h
         var body = ""
         if let digest = page.digest {
-            let listed = page.articles.map { item in
-                var listed = DigestArticle(article: item.article, story: item.story, duplicateOf: item.duplicateOf)
-                listed.inferredPublication = page.inferred[item.article.id].flatMap(PublishedDate.init(parsing:))
-                return listed
-            }
+            let listed = page.digestArticles
             let whole = Digest(stories: [digest], articles: listed)
             body += whole.storySection(digest, byID: Dictionary(listed.map { ($0.article.id, $0) }, uniquingKeysWith: { a, _ in a }))
             if page.record.articleCount > page.record.digestArticleCount {
