@@ -24,7 +24,6 @@ struct PlacedState {
     /// name it: when a later mention changes the catalog's kind or name, those digests are stale.
     var entitySeen: [Int: (kind: EntityKind, name: String)] = [:]
     var storiesOfEntity: [Int: Set<Int>] = [:]
-    static let closeEvery = 1000
     private var placedAtLastClose = 0
 
     /// Places one prepared article: copies, story, catalog. Returns the row to store, the
@@ -95,9 +94,9 @@ struct PlacedState {
 
     /// Closes stories whose last article is more than `window` behind the newest article: their
     /// articles and facts leave memory (the store keeps them), so memory stays flat over months.
-    /// Runs at most once per `closeEvery` placements: a pass looks at every open story.
-    mutating func closeStoriesOutsideWindow(_ window: Double) {
-        guard ids.count - placedAtLastClose >= Self.closeEvery,
+    /// Runs at most once per `every` placements: a pass looks at every open story.
+    mutating func closeStoriesOutsideWindow(_ window: Double, every: Int) {
+        guard ids.count - placedAtLastClose >= every,
               let newest = tracker.clusterer.newestArticleTime else { return }
         placedAtLastClose = ids.count
         for (story, members) in storyMembers where !closed.contains(story) {

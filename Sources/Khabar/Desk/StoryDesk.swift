@@ -14,6 +14,8 @@ public final class StoryDesk: @unchecked Sendable {
         /// Stories whose last article is older than this (behind the newest article) are closed:
         /// kept in the store and searchable, but their articles leave memory.
         public var liveWindow: Double = 7 * 86_400
+        /// Placements between two looks for stories to close.
+        public var closeCheckEvery = 1000
         /// Cores for cleaning, analysis, extraction and digests.
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
         public init() {}
@@ -123,7 +125,7 @@ public final class StoryDesk: @unchecked Sendable {
             }
         }
         state.dirty.formUnion(touched.union(staled))
-        state.closeStoriesOutsideWindow(options.liveWindow)
+        state.closeStoriesOutsideWindow(options.liveWindow, every: options.closeCheckEvery)
         return outcomes
     }
 
@@ -163,6 +165,13 @@ public final class StoryDesk: @unchecked Sendable {
     // MARK: - Digests
 
     /// Stories placed into since their last digest.
+    /// Stories closed so far (their articles are in the store only).
+    public var closedStories: Set<Int> {
+        lock.lock()
+        defer { lock.unlock() }
+        return state.closed
+    }
+
     public var staleStories: Set<Int> {
         lock.lock()
         defer { lock.unlock() }
@@ -268,7 +277,7 @@ public final class StoryDesk: @unchecked Sendable {
                                          received: slice[slice.startIndex + i].received)
                 if placed.stored.story != slice[slice.startIndex + i].story { mismatches += 1 }
             }
-            state.closeStoriesOutsideWindow(options.liveWindow)
+            state.closeStoriesOutsideWindow(options.liveWindow, every: options.closeCheckEvery)
             start = end
         }
         // Stories whose digest is behind their articles or their entities (a crash between ingest

@@ -75,4 +75,25 @@ struct StoryDeskTests {
         for article in articles { got += try restarted.open().ingest([article]) }
         #expect(got == expected)
     }
+
+    /// A story whose last article falls more than the live window behind the newest is closed:
+    /// its articles leave memory, it stays in the store and in search, and is not digested again.
+    @Test func storiesOutsideTheLiveWindowAreClosed() throws {
+        let temporary = try TemporaryDesk()
+        defer { temporary.remove() }
+        var options = StoryDesk.Options()
+        options.closeCheckEvery = 1
+        let desk = StoryDesk(store: try SQLiteStore(path: temporary.path), options: options)
+        _ = desk.ingest([SearchTests.articles[2]])
+        desk.refreshDigests()
+        #expect(desk.closedStories.isEmpty)
+        let later = TemporaryDesk.article("late", title: "أسعار الذهب تتراجع", published: "2023-10-20T10:00:00Z",
+                                          body: "تراجعت أسعار الذهب في الأسواق العالمية بعد بيانات اقتصادية أمريكية قوية، وقال متعاملون إن الدولار ارتفع.")
+        let placed = desk.ingest([later])
+        guard case .stored(_, let lateStory, _) = placed[0] else { Issue.record("\(placed)"); return }
+        let first = try #require(try desk.store.article(id: "a3")).story
+        #expect(desk.closedStories == [first])
+        #expect(desk.refreshDigests() == [lateStory])
+        #expect(try desk.store.search(SearchQuery(text: "شويغو")).hits.map(\.story.id) == [first], "a closed story is still found")
+    }
 }
