@@ -36,21 +36,28 @@ public final class FactExtractor {
 
     public func extract(_ article: CleanArticle) -> ArticleFacts {
         let body = article.paragraphs.joined(separator: "\n\n")
-        return ArticleFacts(id: article.id, mentions: mentions(in: body),
-                            quotes: quotes.extract(paragraphs: article.paragraphs),
-                            dates: dates.extract(text: body, published: article.published))
+        // Tokenized and normalised once for the tagger's rules, the quote rules and the dates.
+        let words = BodyWords(body)
+        return ArticleFacts(id: article.id, mentions: mentions(in: body, words),
+                            quotes: quotes.extract(body: body, words),
+                            dates: dates.extract(words, text: body, published: article.published))
     }
 
     /// Tags the body sentence by sentence (tokens as the tagger was trained on: words and
     /// punctuation apart), then applies the rules after the tagger (`EntityRules`).
     /// B-/I- runs become mentions with byte offsets; no mention crosses a sentence end.
     func mentions(in body: String) -> [EntityMention] {
+        mentions(in: body, BodyWords(body))
+    }
+
+    /// `words` must be `BodyWords(body)`.
+    func mentions(in body: String, _ words: BodyWords) -> [EntityMention] {
         guard let tagger else { return [] }
-        let tokens = Tokenizer.tokenize(body)
+        let tokens = words.tokens
         let texts = tokens.map(\.text)
         let sentences = EntitySentences.split(texts)
         var tags = Array(tagger.tagDocument(sentences.map { texts[$0] }).joined())
-        let canonical = rules.apply(to: tokens, tags: &tags)
+        let canonical = rules.apply(to: words, tags: &tags)
         let sentenceStarts = Set(sentences.map(\.lowerBound))
         var mentions: [EntityMention] = []
         let utf8 = Array(body.utf8)

@@ -34,6 +34,9 @@ public struct EntityCatalog: Sendable {
     private var multiWordKeys: [String: [(key: [Substring], entity: Int)]] = [:]
     /// The same by their last two words (names with words swallowed in front).
     private var multiWordKeysByEnd: [String: [(key: [Substring], entity: Int)]] = [:]
+    /// Every entity's variants together: `firstSeenWithClitic` builds a name key only for a glued
+    /// spelling some entity has (most have none, and a key costs far more than this lookup).
+    private var allVariants: Set<String> = []
 
     public init() {}
 
@@ -106,6 +109,7 @@ public struct EntityCatalog: Sendable {
         guard text.count >= 3 else { return nil }
         for clitic in Self.clitics {
             let glued = String(clitic) + text
+            guard allVariants.contains(glued) else { continue }
             if let id = known(NameKey(glued)), entities[id].variants.contains(glued) { return id }
         }
         return nil
@@ -245,7 +249,10 @@ public struct EntityCatalog: Sendable {
         }
         let count = spellingCounts[id][mention.text, default: 0] + 1
         spellingCounts[id][mention.text] = count
-        if count == 1 { entities[id].variants.append(mention.text) }
+        if count == 1 {
+            entities[id].variants.append(mention.text)
+            allVariants.insert(mention.text)
+        }
         if count > spellingCounts[id][entities[id].name, default: 0] { entities[id].name = mention.text }
         kindCounts[id][mention.kind.rawValue] += 1
         if let top = kindCounts[id].indices.max(by: { kindCounts[id][$0] < kindCounts[id][$1] }),

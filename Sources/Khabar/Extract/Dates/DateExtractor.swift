@@ -7,8 +7,13 @@ public struct DateExtractor: Sendable {
 
     /// Expressions in `text` in order, with UTF-8 offsets into it.
     public func extract(text: String, published: PublishedDate?) -> [DateMention] {
-        let tokens = Tokenizer.tokenize(text)
-        let grammar = DateGrammar(words: tokens.map(DateExtractor.matchingForm))
+        extract(BodyWords(text), text: text, published: published)
+    }
+
+    /// The same, over the body's tokens and forms as the fact extractor already has them.
+    func extract(_ body: BodyWords, text: String, published: PublishedDate?) -> [DateMention] {
+        let tokens = body.tokens
+        let grammar = DateGrammar(words: body.forms, keys: body.keys)
         let found = grammar.matches()
         let resolver = DateResolver(published: published, contextYear: DateExtractor.contextYear(found))
         let utf8 = Array(text.utf8)

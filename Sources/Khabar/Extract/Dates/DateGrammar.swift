@@ -42,18 +42,75 @@ struct DateGrammar {
     /// Whether an expression may start at each token (see `DateLexicon.vocabulary`).
     let mayStart: [Bool]
 
+    /// Per token, hashed: the word and its clitic-stripped forms (`stemForms`), for the lexicon
+    /// lookups (`DateWords`); computed once here, not in every rule that asks.
+    let keys: [WordKey]
+    /// `stemForms` hashes, `DateGrammar.maxForms` slots per token, `formCounts` of them in use.
+    private let formHashes: [UInt64]
+    private let formCounts: [UInt8]
+    static let maxForms = 3
+
     init(words: [String]) {
-        self.words = words
-        numbers = words.map(DateGrammar.integer)
-        digitCounts = words.map { w in DateGrammar.integer(w) == nil ? 0 : w.utf8.count }
-        mayStart = words.map(DateGrammar.mayStart)
+        self.init(words: words, keys: words.map(WordKey.init))
     }
 
-    /// A number, punctuation, a non-Arabic word, or a word with a form in the lexicon.
-    static func mayStart(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first, first.value >= 0x0600, first.value <= 0x06FF else { return true }
-        for form in stemForms(word) where DateLexicon.vocabulary.contains(TermHash.hash(form)) { return true }
-        return false
+    /// `keys[i]` must be `WordKey(words[i])` (the extractor shares them with the other rules).
+    init(words: [String], keys: [WordKey]) {
+        self.words = words
+        self.keys = keys
+        numbers = words.map(DateGrammar.integer)
+        digitCounts = words.map { w in DateGrammar.integer(w) == nil ? 0 : w.utf8.count }
+        var formHashes = [UInt64](repeating: 0, count: words.count * Self.maxForms)
+        var formCounts = [UInt8](repeating: 0, count: words.count)
+        var mayStart = [Bool](repeating: true, count: words.count)
+        for (i, word) in words.enumerated() {
+            let n = Self.stemHashes(word, into: &formHashes, at: i * Self.maxForms)
+            formCounts[i] = UInt8(n)
+            // A number, punctuation, a non-Arabic word, or a word with a form in the lexicon.
+            if let first = word.utf8.first, first &- 0xD8 < 4 { // lead byte of U+0600…U+06FF
+                mayStart[i] = (0..<n).contains { DateLexicon.vocabulary.contains(formHashes[i * Self.maxForms + $0]) }
+            }
+        }
+        self.formHashes = formHashes
+        self.formCounts = formCounts
+        self.mayStart = mayStart
+    }
+
+    /// Writes the hashes of `stemForms(word)` at `hashes[offset...]`; returns how many. Works on the
+    /// bytes when every scalar is a Character of its own (`WordKey.standsAlone`), else on the Strings.
+    static func stemHashes(_ word: String, into hashes: inout [UInt64], at offset: Int) -> Int {
+        var copy = word
+        let simple: Int? = copy.withUTF8 { w in
+            var count = 0, i = 0
+            var firsts: ((UInt32, Int), (UInt32, Int)) = ((0, 0), (0, 0))
+            while i < w.count {
+                let (value, length) = WordKey.scalar(w, i)
+                guard WordKey.standsAlone(value) else { return nil }
+                if count == 0 { firsts.0 = (value, length) } else if count == 1 { firsts.1 = (value, length) }
+                count += 1
+                i += length
+            }
+            hashes[offset] = TermHash.hash(w)
+            var n = 1, start = 0, left = count
+            var next = firsts.0
+            if left > 3, next.0 == 0x0648 || next.0 == 0x0641 { // و ف
+                start += next.1
+                left -= 1
+                next = firsts.1
+                hashes[offset + n] = TermHash.hash(UnsafeBufferPointer(rebasing: w[start...]))
+                n += 1
+            }
+            if left > 3, next.0 == 0x0628 || next.0 == 0x0644 || next.0 == 0x0643 { // ب ل ك
+                start += next.1
+                hashes[offset + n] = TermHash.hash(UnsafeBufferPointer(rebasing: w[start...]))
+                n += 1
+            }
+            return n
+        }
+        if let simple { return simple }
+        let forms = stemForms(word)
+        for (k, form) in forms.enumerated() { hashes[offset + k] = TermHash.hash(form) }
+        return forms.count
     }
 
     /// The word, then without a leading conjunction (و, ف), then without a preposition (ب, ل, ك).
@@ -88,15 +145,38 @@ struct DateGrammar {
         return Self.stemForms(words[i])
     }
 
-    func lookup<T>(_ table: [String: T], _ i: Int) -> T? {
-        for form in stems(i) { if let v = table[form] { return v } }
+    /// The hash of `word(i)`.
+    @inline(__always)
+    func wordHash(_ i: Int) -> UInt64 { i < keys.count ? keys[i].hash : WordKey.empty.hash }
+
+    /// True when one of `stems(i)` hashes to `form`.
+    @inline(__always)
+    func hasForm(_ i: Int, _ form: UInt64) -> Bool {
+        guard i < count else { return false }
+        let base = i * Self.maxForms
+        for k in 0..<Int(formCounts[i]) where formHashes[base + k] == form { return true }
+        return false
+    }
+
+    func lookup<T>(_ table: HashedTable<T>, _ i: Int) -> T? {
+        guard i < count else { return nil }
+        let base = i * Self.maxForms
+        for k in 0..<Int(formCounts[i]) { if let v = table[formHashes[base + k]] { return v } }
         return nil
     }
 
-    func isIn(_ set: Set<String>, _ i: Int) -> Bool { stems(i).contains { set.contains($0) } }
+    func isIn(_ set: HashedWords, _ i: Int) -> Bool {
+        guard i < count else { return false }
+        let base = i * Self.maxForms
+        for k in 0..<Int(formCounts[i]) where set.contains(formHashes[base + k]) { return true }
+        return false
+    }
 
+    /// True when token `i` is one Character, one of `marks`' (single-scalar marks).
     func isPunct(_ i: Int, _ marks: String) -> Bool {
-        i < words.count && words[i].count == 1 && marks.contains(words[i])
+        guard i < count, keys[i].count == 1, keys[i].first != 0 else { return false }
+        let first = keys[i].first
+        return marks.unicodeScalars.contains { $0.value == first }
     }
 
     // MARK: Scanning
@@ -123,9 +203,9 @@ struct DateGrammar {
         var qualifiers = 0
         var includesOpenParen = false
         while qualifiers < 3, j < count {
-            if isIn(DateLexicon.partsOfDay, j) {
+            if isIn(DateWords.partsOfDay, j) {
                 partOfDay = true
-            } else if !isIn(DateLexicon.leadingQualifiers, j) {
+            } else if !isIn(DateWords.leadingQualifiers, j) {
                 break
             }
             j += 1
@@ -164,7 +244,7 @@ struct DateGrammar {
         var j = m.end
         guard j < count, !m.fields.isPeriod else { return }
         let monthOnly = m.fields.month != nil && m.fields.day == nil && m.fields.year == nil
-        if isIn(DateLexicon.rangeJoiners, j) && words[j] != "و" {
+        if isIn(DateWords.rangeJoiners, j) && words[j] != "و" {
             j += 1
         } else if monthOnly, words[j].hasPrefix("و"), words[j].count > 2 {
             // "ومارس": the conjunction is glued to the second month; monthAt strips it, and next to
@@ -184,7 +264,7 @@ struct DateGrammar {
 
     /// "نهاية العام", "بداية الشهر": a bare unit after a qualifier.
     func unitAfterQualifier(at j: Int) -> DateMatch? {
-        guard let unit = DateLexicon.units[word(j)] else { return nil }
+        guard let unit = DateWords.units[wordHash(j)] else { return nil }
         var fields = DateFields()
         fields.relativeUnit = (unit, 0)
         return DateMatch(start: j, end: j + 1, isTime: false, fields: fields)
@@ -192,7 +272,7 @@ struct DateGrammar {
 
     /// "قبل شهر", "منذ عام": one unit after "ago" words.
     func periodAfterAgo(at j: Int) -> DateMatch? {
-        guard j > 0, isIn(DateLexicon.agoWords, j - 1), DateLexicon.singularUnits.contains(word(j)) else { return nil }
+        guard j > 0, isIn(DateWords.agoWords, j - 1), DateWords.singularUnits.contains(wordHash(j)) else { return nil }
         var fields = DateFields()
         fields.isPeriod = true
         return DateMatch(start: j, end: j + 1, isTime: false, fields: fields)
@@ -211,7 +291,7 @@ struct DateGrammar {
     /// "08:41 صباحا", "الساعة الثالثة والنصف مساء", "الساعة 10".
     func clockTime(at j: Int) -> DateMatch? {
         var k = j
-        let hasHourWord = isIn(DateLexicon.hourWords, k)
+        let hasHourWord = isIn(DateWords.hourWords, k)
         if hasHourWord { k += 1 }
         var hour: Int?
         var minute = 0
@@ -232,12 +312,12 @@ struct DateGrammar {
             // "الساعة" alone: the annotation marks it as TIME only rarely; leave it.
             return nil
         }
-        if let fraction = lookup(DateLexicon.minuteFractions, k) { minute = fraction; k += 1 }
+        if let fraction = lookup(DateWords.minuteFractions, k) { minute = fraction; k += 1 }
         if k < count {
-            if DateLexicon.eveningMarkers.contains(words[k]) {
+            if DateWords.eveningMarkers.contains(wordHash(k)) {
                 if hourValue < 12 { hourValue += 12 }
                 k += 1
-            } else if DateLexicon.morningMarkers.contains(words[k]) {
+            } else if DateWords.morningMarkers.contains(wordHash(k)) {
                 if hourValue == 12 { hourValue = 0 }
                 k += 1
             }
@@ -262,53 +342,52 @@ struct DateGrammar {
         var fields = DateFields()
         var k = j
         var isTime = false
-        let forms = stems(j)
-        if forms.contains(DateLexicon.key("أمس")), word(j + 1) == DateLexicon.key("الأول") {
+        if hasForm(j, DateWords.Literal.yesterday), wordHash(j + 1) == DateWords.Literal.theFirst {
             fields.relativeDays = -2
             k += 2
-        } else if forms.contains(DateLexicon.key("أول")), word(j + 1) == DateLexicon.key("أمس") {
+        } else if hasForm(j, DateWords.Literal.first), wordHash(j + 1) == DateWords.Literal.yesterday {
             fields.relativeDays = -2
             k += 2
-        } else if forms.contains(DateLexicon.key("بعد")), word(j + 1) == DateLexicon.key("غد") {
+        } else if hasForm(j, DateWords.Literal.after), wordHash(j + 1) == DateWords.Literal.tomorrow {
             fields.relativeDays = 2
             k += 2
-        } else if let days = lookup(DateLexicon.relativeDays, j) {
+        } else if let days = lookup(DateWords.relativeDays, j) {
             // "اليوم العالمي", "اليوم الأول": "the day", not "today".
-            if days == 0, forms.contains(DateLexicon.key("اليوم")), DateLexicon.dayAdjectives.contains(word(j + 1)) {
+            if days == 0, hasForm(j, DateWords.Literal.today), DateWords.dayAdjectives.contains(wordHash(j + 1)) {
                 return nil
             }
             fields.relativeDays = days
-            if forms.contains(DateLexicon.key("الليلة")) { isTime = true }
+            if hasForm(j, DateWords.Literal.tonight) { isTime = true }
             k += 1
-        } else if isIn(DateLexicon.nowWords, j) {
+        } else if isIn(DateWords.nowWords, j) {
             fields.isNow = true
             return DateMatch(start: j, end: j + 1, isTime: true, fields: fields)
-        } else if forms.contains(where: { $0 == DateLexicon.key("هذا") || $0 == DateLexicon.key("هذه") }) {
-            if let unit = DateLexicon.units[word(j + 1)] {
+        } else if hasForm(j, DateWords.Literal.this) || hasForm(j, DateWords.Literal.thisFeminine) {
+            if let unit = DateWords.units[wordHash(j + 1)] {
                 fields.relativeUnit = (unit, 0)
                 return DateMatch(start: j, end: j + 2, isTime: false, fields: fields)
             }
-            if word(j + 1) == DateLexicon.key("اليوم") {
+            if wordHash(j + 1) == DateWords.Literal.today {
                 fields.relativeDays = 0
                 return DateMatch(start: j, end: j + 2, isTime: false, fields: fields)
             }
             return nil
-        } else if let unit = lookup(DateLexicon.units, j) {
-            guard let step = DateLexicon.unitSteps[word(j + 1)] else { return nil }
+        } else if let unit = lookup(DateWords.units, j) {
+            guard let step = DateWords.unitSteps[wordHash(j + 1)] else { return nil }
             fields.relativeUnit = (unit, step)
             return DateMatch(start: j, end: j + 2, isTime: false, fields: fields)
-        } else if isIn(DateLexicon.eraWords, j), DateLexicon.eraNames.contains(word(j + 1)) {
+        } else if isIn(DateWords.eraWords, j), DateWords.eraNames.contains(wordHash(j + 1)) {
             fields.isPeriod = true
             return DateMatch(start: j, end: j + 2, isTime: false, fields: fields)
-        } else if isIn(DateLexicon.pluralPeriods, j), DateLexicon.periodDirections.contains(word(j + 1)) {
+        } else if isIn(DateWords.pluralPeriods, j), DateWords.periodDirections.contains(wordHash(j + 1)) {
             fields.isPeriod = true
-            let clock = forms.contains(DateLexicon.key("الساعات")) || forms.contains(DateLexicon.key("الدقائق"))
+            let clock = hasForm(j, DateWords.Literal.theHours) || hasForm(j, DateWords.Literal.theMinutes)
             return DateMatch(start: j, end: j + 2, isTime: clock, fields: fields)
         } else {
             return nil
         }
         // "اليوم الأحد", "أمس الأربعاء": the weekday names the same day.
-        if let weekday = DateLexicon.weekdays[word(k)] {
+        if let weekday = DateWords.weekdays[wordHash(k)] {
             fields.weekday = weekday
             k += 1
         }
@@ -319,14 +398,14 @@ struct DateGrammar {
 
     /// "الأربعاء", "يوم الثلاثاء الموافق 5 / 8 / 2008", "السبت 28 آذار / مارس".
     func weekdayExpression(at j: Int) -> DateMatch? {
-        guard let weekday = lookup(DateLexicon.weekdays, j) else { return nil }
-        if j > 0, DateLexicon.weekdayNameHolders.contains(words[j - 1]) { return nil }
+        guard let weekday = lookup(DateWords.weekdays, j) else { return nil }
+        if j > 0, DateWords.weekdayNameHolders.contains(wordHash(j - 1)) { return nil }
         var fields = DateFields()
         fields.weekday = weekday
         var k = j + 1
         var after = k
         if isPunct(after, ",،") { after += 1 }
-        if word(after) == DateLexicon.key("الموافق") { after += 1 }
+        if wordHash(after) == DateWords.Literal.corresponding { after += 1 }
         if let date = dayMonth(at: after) ?? numericDate(at: after) {
             fields = date.fields
             fields.weekday = weekday
@@ -340,15 +419,17 @@ struct DateGrammar {
     func monthAt(_ k: Int, allowAmbiguous: Bool) -> (month: Int, end: Int, hijri: Bool)? {
         guard k < count else { return nil }
         for length in [2, 1] where k + length <= count {
-            var key = Array(words[k..<(k + length)])
+            // The month tables are keyed by the hashes of their one or two words (`DateWords.months`).
+            var first = keys[k].hash
+            let second: UInt64? = length == 2 ? keys[k + 1].hash : nil
             // "ومارس": a conjunction glued to the month.
-            if key[0].count > 3, key[0].hasPrefix("و"), DateLexicon.months[key] == nil,
-               DateLexicon.hijriMonths[key] == nil { key[0] = String(key[0].dropFirst()) }
-            if let m = DateLexicon.months[key] {
-                if !allowAmbiguous, DateLexicon.ambiguousMonths.contains(key) { continue }
+            if keys[k].count > 3, keys[k].first == 0x0648, DateWords.months[first, second] == nil, // و
+               DateWords.hijriMonths[first, second] == nil { first = keys[k].tailHash }
+            if let m = DateWords.months[first, second] {
+                if !allowAmbiguous, DateWords.ambiguousMonths[first, second] != nil { continue }
                 return (m, k + length, false)
             }
-            if let m = DateLexicon.hijriMonths[key] {
+            if let m = DateWords.hijriMonths[first, second] {
                 if !allowAmbiguous, m != 9 { continue }
                 return (m, k + length, true)
             }
@@ -390,8 +471,8 @@ struct DateGrammar {
             i += 1
         }
         var hijri = false
-        if DateLexicon.hijriMarkers.contains(word(i)) { hijri = true; i += 1 }
-        else if DateLexicon.gregorianMarkers.contains(word(i)) { i += 1 }
+        if DateWords.hijriMarkers.contains(wordHash(i)) { hijri = true; i += 1 }
+        else if DateWords.gregorianMarkers.contains(wordHash(i)) { i += 1 }
         var year = y
         if digitCounts[bracket ? k + 1 : k] == 2 { year += y > 30 ? 1900 : 2000 }
         return (year, i, hijri)
@@ -403,9 +484,9 @@ struct DateGrammar {
         guard let day = numbers[safe: j], let day, (1...31).contains(day), digitCounts[j] <= 2 else { return nil }
         var k = j + 1
         var ordinal = false
-        if ["st", "nd", "rd", "th"].contains(word(k)) { k += 1; ordinal = true }
+        if DateWords.ordinalSuffixes.contains(wordHash(k)) { k += 1; ordinal = true }
         // A second day of a range: "13 وحتى 15".
-        if isIn(DateLexicon.rangeJoiners, k), let d2 = numbers[safe: k + 1], let d2, (1...31).contains(d2),
+        if isIn(DateWords.rangeJoiners, k), let d2 = numbers[safe: k + 1], let d2, (1...31).contains(d2),
            monthPair(k + 2, allowAmbiguous: true) != nil { k += 2 }
         // "14th, September"; in Arabic a comma after a number ends the expression ("العدد 6 ، يونيو").
         if isPunct(k, "/-") || (ordinal && isPunct(k, ",")) { k += 1 }
@@ -448,13 +529,13 @@ struct DateGrammar {
         }
         if isPunct(k, "/") && yearAt(k + 1) != nil { k += 1 }
         // "شهر رمضان عام ( 1992 )".
-        if isIn(DateLexicon.yearWords, k), let year = yearAt(k + 1) { k += 1; _ = year }
+        if isIn(DateWords.yearWords, k), let year = yearAt(k + 1) { k += 1; _ = year }
         if isPunct(k, ",،") && yearAt(k + 1, requireFourDigits: true) != nil { k += 1 }
         if let year = yearAt(k) {
             fields.year = year.year
             fields.hijri = fields.hijri || year.hijri
             k = year.end
-        } else if k == month.end, k < count, word(k) == DateLexicon.key("المبارك") {
+        } else if k == month.end, k < count, wordHash(k) == DateWords.Literal.blessed {
             k += 1
         }
         return DateMatch(start: j, end: k, isTime: false, fields: fields)
@@ -512,8 +593,8 @@ struct DateGrammar {
             guard isPunct(k, ")") else { return nil }
             k += 1
         }
-        if DateLexicon.hijriMarkers.contains(word(k)) { fields.hijri = true; k += 1 }
-        else if DateLexicon.gregorianMarkers.contains(word(k)) { k += 1 }
+        if DateWords.hijriMarkers.contains(wordHash(k)) { fields.hijri = true; k += 1 }
+        else if DateWords.gregorianMarkers.contains(wordHash(k)) { k += 1 }
         return DateMatch(start: bracket ? j + 1 : j, end: bracket ? k - 1 : k, isTime: false, fields: fields)
     }
 
@@ -529,17 +610,17 @@ struct DateGrammar {
     /// "عام 1948", "عام ( 1325 ) هجري", "العام 1992", and a bare year "1987" or "1348 هـ".
     func yearExpression(at j: Int) -> DateMatch? {
         var fields = DateFields()
-        if isIn(DateLexicon.yearWords, j), let year = yearAt(j + 1), digitCounts[isPunct(j + 1, "(") ? j + 2 : j + 1] >= 3 {
+        if isIn(DateWords.yearWords, j), let year = yearAt(j + 1), digitCounts[isPunct(j + 1, "(") ? j + 2 : j + 1] >= 3 {
             fields.year = year.year
             fields.hijri = year.hijri
             return DateMatch(start: j, end: year.end, isTime: false, fields: fields)
         }
         guard let y = numbers[safe: j], let y, digitCounts[j] == 4 else { return nil }
-        let hijriMarked = DateLexicon.hijriMarkers.contains(word(j + 1))
+        let hijriMarked = DateWords.hijriMarkers.contains(wordHash(j + 1))
         guard hijriMarked || (1800...2099).contains(y) else { return nil }
         // "2000 دولار", "رقم 1990": counts and numbers, not years.
-        if !hijriMarked, j + 1 < count, isIn(DateLexicon.countNouns, j + 1) { return nil }
-        if j > 0, isIn(DateLexicon.numberWordsBeforeYear, j - 1) { return nil }
+        if !hijriMarked, j + 1 < count, isIn(DateWords.countNouns, j + 1) { return nil }
+        if j > 0, isIn(DateWords.numberWordsBeforeYear, j - 1) { return nil }
         if isPunct(j + 1, ",.٫"), numbers[safe: j + 2] != nil { return nil }
         guard let year = yearAt(j) else { return nil }
         fields.year = year.year
@@ -553,26 +634,26 @@ struct DateGrammar {
     func duration(at j: Int) -> DateMatch? {
         var fields = DateFields()
         fields.isPeriod = true
-        if let clock = lookup(DateLexicon.dualUnits, j) {
+        if let clock = lookup(DateWords.dualUnits, j) {
             return DateMatch(start: j, end: j + 1, isTime: clock, fields: fields)
         }
         var k = j
         if numbers[safe: k] != nil, numbers[k] != nil {
             k += 1
-        } else if lookup(DateLexicon.numberWords, k) != nil {
+        } else if lookup(DateWords.numberWords, k) != nil {
             k += 1
             // "الثامنة والعشرون", "خمسة وعشرين": a compound number.
             if k < count, words[k].hasPrefix("و"), DateLexicon.numberWords[String(words[k].dropFirst())] != nil { k += 1 }
         } else {
             return nil
         }
-        guard let clock = lookup(DateLexicon.durationUnits, k) else { return nil }
+        guard let clock = lookup(DateWords.durationUnits, k) else { return nil }
         return DateMatch(start: j, end: k + 1, isTime: clock, fields: fields)
     }
 
     /// Frequencies, decades and seasons ("يوميا", "الأربعينات").
     func standalone(at j: Int) -> DateMatch? {
-        guard isIn(DateLexicon.standaloneDates, j) else { return nil }
+        guard isIn(DateWords.standaloneDates, j) else { return nil }
         var fields = DateFields()
         fields.isPeriod = true
         return DateMatch(start: j, end: j + 1, isTime: false, fields: fields)

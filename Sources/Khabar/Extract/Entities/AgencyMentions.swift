@@ -16,25 +16,41 @@ enum AgencyMentions {
     /// Agency names in one document's tokens, longest first where they overlap. A one-letter clitic
     /// on the first word is allowed ("لوكالة", "ورويترز").
     static func find(in tokens: [Token]) -> [Found] {
-        let words = tokens.map { $0.isWord ? $0.normalized : "" }
+        find(in: BodyWords(tokens: tokens))
+    }
+
+    static func find(in body: BodyWords) -> [Found] {
+        let words = body.tokens.indices.map { body.tokens[$0].isWord ? body.forms[$0] : "" }
         var found: [Found] = []
         var i = 0
         while i < words.count {
-            guard !words[i].isEmpty, let match = match(at: i, words) else { i += 1; continue }
+            guard !words[i].isEmpty, let match = match(at: i, words, body.wordKey(i)) else { i += 1; continue }
             found.append(match)
             i = match.tokens.upperBound
         }
         return found
     }
 
-    private static func match(at i: Int, _ words: [String]) -> Found? {
-        var firsts = [words[i]]
-        if words[i].count > 3, let clitic = words[i].first, PlaceNameRule.clitics.contains(clitic) {
-            firsts.append(String(words[i].dropFirst()))
+    /// The catalog's patterns by the hash of their first word's bytes (its table is keyed by the
+    /// bytes themselves: a lookup there costs an Array per token).
+    private static let patternsByFirstWord: TermTable<[AgencyCatalog.Pattern]> = {
+        var table = TermTable<[AgencyCatalog.Pattern]>(minimumCapacity: AgencyCatalog.patternsByFirstWord.count)
+        for (bytes, patterns) in AgencyCatalog.patternsByFirstWord {
+            table[bytes.withUnsafeBufferPointer { TermHash.hash($0) }] = patterns
+        }
+        return table
+    }()
+
+    private static let cliticScalars: Set<UInt32> = Set(PlaceNameRule.clitics.map { $0.unicodeScalars.first!.value })
+
+    private static func match(at i: Int, _ words: [String], _ key: WordKey) -> Found? {
+        var firsts = [key.hash]
+        if key.count > 3, cliticScalars.contains(key.first) {
+            firsts.append(key.tailHash)
         }
         for first in firsts {
             // Longest patterns first (the catalog keeps them sorted so).
-            for pattern in AgencyCatalog.patternsByFirstWord[Array(first.utf8)] ?? []
+            for pattern in patternsByFirstWord[first] ?? []
             where i + pattern.words.count <= words.count {
                 let rest = pattern.words.indices.dropFirst()
                 guard rest.allSatisfy({ words[i + $0] == pattern.words[$0] }) else { continue }

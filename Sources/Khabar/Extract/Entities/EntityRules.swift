@@ -14,9 +14,14 @@ public struct EntityRules {
     /// span, by its first token.
     @discardableResult
     public func apply(to tokens: [Token], tags: inout [EntityTag]) -> [Int: String] {
-        places.apply(to: tokens, tags: &tags)
+        apply(to: BodyWords(tokens: tokens), tags: &tags)
+    }
+
+    @discardableResult
+    func apply(to body: BodyWords, tags: inout [EntityTag]) -> [Int: String] {
+        places.apply(to: body, tags: &tags)
         var canonical: [Int: String] = [:]
-        for agency in AgencyMentions.find(in: tokens) {
+        for agency in AgencyMentions.find(in: body) {
             let span = agency.tokens
             for k in span { tags[k] = k == span.lowerBound ? .begin(.organisation) : .inside(.organisation) }
             // A tagger span running on past the agency's name is cut where the name ends.

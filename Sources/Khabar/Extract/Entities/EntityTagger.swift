@@ -75,24 +75,21 @@ public final class EntityTagger {
         model.weights.withUnsafeBufferPointer { weights in
             rows.withUnsafeBufferPointer { rows in
                 emissions.withUnsafeMutableBufferPointer { emissions in
-                    // Integer sums per tag, scaled once: the weights are Int8.
-                    var sums = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
+                    // Integer sums per tag, scaled once: the weights are Int8. The first eight tags of a
+                    // row are summed as one SIMD vector (widened to Int32: the same exact sums).
+                    precondition(tags == 9)
+                    let raw = UnsafeRawPointer(weights.baseAddress!)
                     for i in 0..<n {
-                        sums = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+                        var sums = SIMD8<Int32>(repeating: 0)
+                        var last: Int32 = 0
                         for k in 0..<perToken {
                             let base = Int(rows[i * perToken + k]) &* tags
-                            sums.0 &+= Int32(weights[base]); sums.1 &+= Int32(weights[base + 1])
-                            sums.2 &+= Int32(weights[base + 2]); sums.3 &+= Int32(weights[base + 3])
-                            sums.4 &+= Int32(weights[base + 4]); sums.5 &+= Int32(weights[base + 5])
-                            sums.6 &+= Int32(weights[base + 6]); sums.7 &+= Int32(weights[base + 7])
-                            sums.8 &+= Int32(weights[base + 8])
+                            sums &+= SIMD8<Int32>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: base, as: SIMD8<Int8>.self))
+                            last &+= Int32(weights[base + 8])
                         }
                         let o = i * tags
-                        emissions[o] = Float(sums.0) * scale; emissions[o + 1] = Float(sums.1) * scale
-                        emissions[o + 2] = Float(sums.2) * scale; emissions[o + 3] = Float(sums.3) * scale
-                        emissions[o + 4] = Float(sums.4) * scale; emissions[o + 5] = Float(sums.5) * scale
-                        emissions[o + 6] = Float(sums.6) * scale; emissions[o + 7] = Float(sums.7) * scale
-                        emissions[o + 8] = Float(sums.8) * scale
+                        for t in 0..<8 { emissions[o + t] = Float(sums[t]) * scale }
+                        emissions[o + 8] = Float(last) * scale
                     }
                 }
             }
@@ -123,6 +120,13 @@ public enum EntitySentences {
     }
 
     static func isSentenceEnd<S: StringProtocol>(_ token: S) -> Bool {
-        token == "." || token == "!" || token == "?" || token == "؟"
+        // By bytes, which is `token == "." || … "؟"`: no other spelling of these marks is canonically
+        // equivalent, and comparing an Arabic String to them normalises it first.
+        let utf8 = token.utf8
+        switch utf8.count {
+        case 1: let b = utf8.first!; return b == 0x2E || b == 0x21 || b == 0x3F // . ! ?
+        case 2: return utf8.first == 0xD8 && utf8.dropFirst().first == 0x9F // ؟
+        default: return false
+        }
     }
 }

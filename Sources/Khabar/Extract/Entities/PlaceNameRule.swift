@@ -46,11 +46,16 @@ struct PlaceNameRule {
 
     /// Tags the names it finds in one document's tokens as LOC; `tags` holds one tag per token.
     func apply(to tokens: [Token], tags: inout [EntityTag]) {
-        let normalized = tokens.map { $0.kind == .arabic ? $0.normalized : "" }
+        apply(to: BodyWords(tokens: tokens), tags: &tags)
+    }
+
+    func apply(to body: BodyWords, tags: inout [EntityTag]) {
+        let tokens = body.tokens
+        let normalized = tokens.indices.map { tokens[$0].kind == .arabic ? body.forms[$0] : "" }
         var names: Set<String> = []
         var i = 0
         while i + 1 < tokens.count {
-            guard tags[i] == .outside, isHead(normalized[i]) else { i += 1; continue }
+            guard tags[i] == .outside, isHead(tokens[i].kind == .arabic ? body.keys[i] : .empty) else { i += 1; continue }
             var end = i + 1
             while end < tokens.count, end - i <= Self.longestName, tags[end] == .outside,
                   looksLikeUnknownName(normalized[end]) {
@@ -82,6 +87,15 @@ struct PlaceNameRule {
     private func isHead(_ word: String) -> Bool {
         Self.heads.contains(word) || (word.count > 3 && Self.clitics.contains(word.first!) && Self.heads.contains(String(word.dropFirst())))
     }
+
+    /// `isHead` on a word's key: asked of every untagged token, so by hash.
+    private func isHead(_ word: WordKey) -> Bool {
+        Self.headHashes.contains(word.hash)
+            || (word.count > 3 && Self.cliticScalars.contains(word.first) && Self.headHashes.contains(word.tailHash))
+    }
+
+    private static let headHashes = HashedWords(heads)
+    private static let cliticScalars: Set<UInt32> = Set(clitics.map { $0.unicodeScalars.first!.value })
 
     /// An Arabic word of three letters or more that the background vocabulary does not know, without
     /// the article ال (definite words after a head are its adjectives: "قاعدة الفضاء") and without the

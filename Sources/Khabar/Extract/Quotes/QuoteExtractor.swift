@@ -23,7 +23,12 @@ public struct QuoteExtractor: Sendable {
 
     /// Quotes in a body whose paragraphs are separated by line breaks.
     public func extract(body: String) -> [Quote] {
-        var scan = QuoteScan(body: body)
+        extract(body: body, BodyWords(body))
+    }
+
+    /// The same, over the body's tokens and forms as the fact extractor already has them.
+    func extract(body: String, _ words: BodyWords) -> [Quote] {
+        var scan = QuoteScan(body: body, words)
         return scan.run()
     }
 }
@@ -33,6 +38,10 @@ struct QuoteToken {
     let range: Range<Int>
     /// Matching form for words; "" for punctuation and symbols.
     let key: String
+    /// `TermHash` of `key`: the lexicon lookups go by it (`QuoteLexicon.Hashed`).
+    let hash: UInt64
+    /// A reporting verb or a participle (`QuoteScan.isReportingVerb`), asked of most tokens more than once.
+    let isReporting: Bool
     /// The punctuation or symbol scalar; 0 for words.
     let mark: UInt32
     let isWord: Bool
@@ -60,19 +69,32 @@ struct QuoteScan {
     var lastSpeaker: SpeakerMention? = nil
 
     init(body: String) {
+        self.init(body: body, BodyWords(body))
+    }
+
+    /// `words` must be `BodyWords(body)`.
+    init(body: String, _ words: BodyWords) {
         bytes = Array(body.utf8)
         let sentenceRanges = withUTF8Bytes(body) { SentenceSplitter.splitRanges($0) }
         var sentence = 0, paragraph = 0, previousEnd = 0
-        for token in Tokenizer.tokenize(body) {
+        tokens.reserveCapacity(words.count)
+        for (index, token) in words.tokens.enumerated() {
             // A line break between two tokens starts a new paragraph (the body joins them with "\n\n").
             if bytes[previousEnd..<token.range.lowerBound].contains(0x0A), !tokens.isEmpty { paragraph += 1 }
             while sentence < sentenceRanges.count, token.range.lowerBound >= sentenceRanges[sentence].upperBound {
                 sentence += 1
             }
             let mark = token.isWord ? 0 : Self.firstScalar(bytes, token.range.lowerBound)
-            tokens.append(QuoteToken(range: token.range, key: token.isWord ? token.normalized : "", mark: mark,
+            let hash = words.wordKey(index).hash
+            let reporting = token.isWord
+                && (QuoteLexicon.Hashed.reportingVerbs.contains(hash) || QuoteLexicon.Hashed.participles.contains(hash))
+            // آ (U+0622) is D8 A2 in UTF-8.
+            let madda = bytes.count > token.range.lowerBound + 1 && bytes[token.range.lowerBound] == 0xD8
+                && bytes[token.range.lowerBound + 1] == 0xA2
+            tokens.append(QuoteToken(range: token.range, key: token.isWord ? words.forms[index] : "", hash: hash,
+                                     isReporting: reporting, mark: mark,
                                      isWord: token.isWord, isNumber: token.kind == .number,
-                                     startsWithMadda: token.text.unicodeScalars.first == "\u{0622}",
+                                     startsWithMadda: madda,
                                      sentence: sentence, paragraph: paragraph))
             previousEnd = token.range.upperBound
         }
@@ -114,15 +136,15 @@ struct QuoteScan {
     /// verb introduces no speech ("وفق ما أعلن الكرملين" with nothing before it, "كشف عن خطة").
     mutating func attribute(verb: Int) -> Int? {
         guard let opening = findOpening(after: verb) else { return nil }
-        let continues = QuoteLexicon.participles.contains(tokens[verb].key)
+        let continues = QuoteLexicon.Hashed.participles.contains(tokens[verb].hash)
         var speaker: SpeakerMention? = nil
-        if QuoteLexicon.sayingParticiples.contains(tokens[verb].key), !hasReportingVerb(before: verb) {
+        if QuoteLexicon.Hashed.sayingParticiples.contains(tokens[verb].hash), !hasReportingVerb(before: verb) {
             // "ورحب الرئيس بضيفه قائلا: …": the speaker is the subject of the sentence's own verb.
             let first = sentenceStart(of: verb)
             if first + 1 < verb, let name = speakerName(from: first + 1, to: verb) { speaker = mention(name) }
         } else if !continues {
             if let name = speakerName(from: verb + 1, to: opening.index),
-               !QuoteLexicon.subjectPronouns.contains(tokens[name.lowerBound].key) {
+               !QuoteLexicon.Hashed.subjectPronouns.contains(tokens[name.lowerBound].hash) {
                 speaker = mention(name)
             } else if !startsWithConjunction(verb), let name = speakerBefore(verb: verb) {
                 speaker = mention(name)
@@ -167,7 +189,7 @@ struct QuoteScan {
                 continue
             }
             if token.isWord {
-                if QuoteLexicon.complementizers.contains(token.key), !token.startsWithMadda { return .complementizer(k) }
+                if QuoteLexicon.Hashed.complementizers.contains(token.hash), !token.startsWithMadda { return .complementizer(k) }
                 words += 1
                 if words > 25 { return nil }
             } else if QuoteLexicon.isSentenceTerminator(token.mark) {
@@ -209,7 +231,7 @@ struct QuoteScan {
         var k = start
         while k < tokens.count, tokens[k].sentence == tokens[start].sentence {
             if isComma(k), k + 1 < tokens.count,
-               QuoteLexicon.participles.contains(tokens[k + 1].key) || QuoteLexicon.sources.contains(tokens[k + 1].key) {
+               QuoteLexicon.Hashed.participles.contains(tokens[k + 1].hash) || QuoteLexicon.Hashed.sources.contains(tokens[k + 1].hash) {
                 break
             }
             if let close = closerOf[k] { k = close + 1; continue }
@@ -224,10 +246,10 @@ struct QuoteScan {
         if k >= 0, isComma(k) { k -= 1 }
         guard k >= 0, tokens[k].sentence == tokens[verb].sentence else { return nil }
         if let open = closerOf.first(where: { $0.value == k })?.key { return (inside(open), .direct) }
-        guard QuoteLexicon.postposedMarkers.contains(tokens[k].key) else { return nil }
+        guard QuoteLexicon.Hashed.postposedMarkers.contains(tokens[k].hash) else { return nil }
         // "وفق ما" / "على ما" belong to the attribution, not to what was said.
         var end = k
-        while end > 0, QuoteLexicon.sources.contains(tokens[end - 1].key) || tokens[end - 1].key == "علي" { end -= 1 }
+        while end > 0, QuoteLexicon.Hashed.sources.contains(tokens[end - 1].hash) || tokens[end - 1].hash == QuoteLexicon.Hashed.ali { end -= 1 }
         // Only what no earlier attribution in the sentence has taken ("أن …، وفق ما ذكرت صحيفة").
         let taken = quotes.last.map { $0.end } ?? 0
         var start = end
@@ -301,11 +323,11 @@ struct QuoteScan {
     /// True when token `k` starts a phrase that is not part of the speaker's name.
     func startsAdjunct(_ k: Int, before end: Int) -> Bool {
         let token = tokens[k]
-        if token.isNumber || QuoteLexicon.adjunctStarters.contains(token.key)
-            || QuoteLexicon.participles.contains(token.key) || isReportingVerb(k) { return true }
+        if token.isNumber || QuoteLexicon.Hashed.adjunctStarters.contains(token.hash)
+            || QuoteLexicon.Hashed.participles.contains(token.hash) || isReportingVerb(k) { return true }
         // "بالضيف", "بالزعيم": ب + article is an object of the verb, not a name.
         if token.key.hasPrefix("بال"), token.key.unicodeScalars.count >= 5 { return true }
-        if token.key == "في", k + 1 < tokens.count, QuoteLexicon.statementNouns.contains(tokens[k + 1].key) { return true }
+        if token.hash == QuoteLexicon.Hashed.fi, k + 1 < tokens.count, QuoteLexicon.Hashed.statementNouns.contains(tokens[k + 1].hash) { return true }
         // "لضيفه", "لصحفيين" just before what was said are addressees; inside a title
         // ("السكرتير الصحفي للكرملين دميتري بيسكوف") the name goes on after them.
         if isLamPrefixed(k) { return k + 1 >= end || !tokens[k + 1].isWord || startsAdjunct(k + 1, before: end) }
@@ -319,9 +341,7 @@ struct QuoteScan {
         return scalars[scalars.index(after: scalars.startIndex)] != "ا"
     }
 
-    func isReportingVerb(_ k: Int) -> Bool {
-        tokens[k].isWord && (QuoteLexicon.reportingVerbs.contains(tokens[k].key) || QuoteLexicon.participles.contains(tokens[k].key))
-    }
+    func isReportingVerb(_ k: Int) -> Bool { tokens[k].isReporting }
 
     /// "وقال", "وأضاف": a verb joined to what came before, so a word before it is not its subject.
     func startsWithConjunction(_ verb: Int) -> Bool {

@@ -39,6 +39,21 @@ enum QuoteLexicon {
     /// Words that name a source after a comma ("، وفق الوكالة"): the reported clause ends there.
     static let sources = normalized("وفق وفقا حسب بحسب حسبما نقلا")
 
+    /// The sets above by `TermHash` of their words, for lookups on every token (see `WordKey`).
+    enum Hashed {
+        static let reportingVerbs = HashedWords(QuoteLexicon.reportingVerbs)
+        static let participles = HashedWords(QuoteLexicon.participles)
+        static let sayingParticiples = HashedWords(QuoteLexicon.sayingParticiples)
+        static let complementizers = HashedWords(QuoteLexicon.complementizers)
+        static let subjectPronouns = HashedWords(QuoteLexicon.subjectPronouns)
+        static let adjunctStarters = HashedWords(QuoteLexicon.adjunctStarters)
+        static let statementNouns = HashedWords(QuoteLexicon.statementNouns)
+        static let postposedMarkers = HashedWords(QuoteLexicon.postposedMarkers)
+        static let sources = HashedWords(QuoteLexicon.sources)
+        static let ali = TermHash.hash("علي")
+        static let fi = TermHash.hash("في")
+    }
+
     static let colon: UInt32 = 0x3A
     static let arabicComma: UInt32 = 0x060C
     static let latinComma: UInt32 = 0x2C
