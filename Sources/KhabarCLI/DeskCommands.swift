@@ -128,6 +128,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Largest request body, in MB.")
     var maxBodySize = 16
 
+    @Option(help: "Seconds between a story changing and its digest being remade (the least wait; it grows under load).")
+    var digestDelay = 1.0
+
     @Flag(name: .shortAndLong, help: "Log every request and ingest (to standard error).")
     var verbose = false
 
@@ -135,6 +138,7 @@ struct Serve: AsyncParsableCommand {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1–65535") }
         guard maxBodySize > 0 else { throw ValidationError("--max-body-size must be positive") }
         guard pollInterval >= 1 else { throw ValidationError("--poll-interval must be at least 1 second") }
+        guard digestDelay >= 0 else { throw ValidationError("--digest-delay must not be negative") }
     }
 
     func run() async throws {
@@ -146,6 +150,7 @@ struct Serve: AsyncParsableCommand {
         options.token = token ?? ProcessInfo.processInfo.environment["KHABAR_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         options.readToken = readToken
         options.maxBodyBytes = maxBodySize << 20
+        options.digestDelay = digestDelay
         let server = DeskServer(desk: desk, options: options)
         var services: [any Service] = []
         if let feeds {

@@ -37,6 +37,7 @@ public struct DeskServer: Sendable {
         router.add(middleware: JSONErrorMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: TokenMiddleware(writeToken: options.token, readToken: options.readToken))
+        router.add(middleware: ReadCacheMiddleware(cache: ReadCache(), desk: desk))
         let views = DeskViews(store: desk.store)
         let base = "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(options.port)"
         ArticlesAPI(desk: desk, refresher: refresher, maxBodyBytes: options.maxBodyBytes).add(to: router)

@@ -158,4 +158,26 @@ struct DeskServerTests {
             }
         }
     }
+
+    /// Reads are kept between changes and never outlive one: a page asked again after an ingest
+    /// and a digest shows them.
+    @Test func cachedReadsFollowTheDesk() async throws {
+        try await Self.withServer { client, desk in
+            func post(_ id: String, _ text: String) async throws {
+                let body = ByteBuffer(string: "{\"id\": \"\(id)\", \"title\": \"عنوان \(id)\", \"text\": \"\(text)\"}")
+                try await client.execute(uri: "/api/articles", method: .post, headers: Self.auth, body: body) { #expect($0.status == .ok) }
+            }
+            func total() async throws -> Int? {
+                try await client.execute(uri: "/api/stories", method: .get) { Self.json($0)["total"] as? Int }
+            }
+            try await post("c1", "ارتفعت أسعار النفط في الأسواق العالمية بعد قرار أوبك خفض الإنتاج مجددا.")
+            #expect(try await total() == 1)
+            #expect(try await total() == 1, "the same answer from the cache")
+            try await post("c2", "فاز المنتخب الوطني لكرة القدم على ضيفه بثلاثة أهداف في المباراة الودية أمس.")
+            #expect(try await total() == 2, "an ingest empties the cache")
+            let before = desk.generation
+            desk.refreshDigests()
+            #expect(desk.generation > before, "a digest written is a change")
+        }
+    }
 }

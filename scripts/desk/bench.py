@@ -19,9 +19,15 @@ sys.path.insert(0, os.path.dirname(__file__))
 from client import Desk, fresh_store, read_jsonl  # noqa: E402
 
 SEARCHES = ["السعودية", "وزير الخارجية", "الرياض", "اليمن", "أمير"]
+# Words of every frequency, from the commonest to rare names, for searches timed uncached.
+UNCACHED = ["المملكة", "الحوثيين", "عدن", "الهلال", "النصر", "داعش", "إيران", "الملك سلمان", "ولي العهد",
+            "الأمطار", "الحج", "مكة المكرمة", "جدة", "الدمام", "أوباما", "بوتين", "تركيا", "سوريا", "الأسد",
+            "مجلس الأمن", "الأمم المتحدة", "النفط", "أسعار النفط", "البورصة", "الطلاب", "وزارة التعليم",
+            "الصحة", "كورونا", "المستشفى", "الأهلي", "الاتحاد", "التعاون", "الجامعة", "الشرطة", "المخدرات",
+            "الإرهاب", "تفجير", "القطيف", "نجران", "جازان"]
 
 
-def wrk(url, seconds, threads=2, connections=16):
+def wrk(url, seconds, threads=2, connections=8):
     """Runs wrk against our own server; returns (requests/s, p50 ms, p99 ms, non-2xx)."""
     out = subprocess.run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
                          capture_output=True, text=True, timeout=seconds + 60).stdout
@@ -102,6 +108,13 @@ def main():
         after_page = wrk(f"{desk.base}/stories/{top}", args.wrk_seconds)
         after_search = [wrk(f"{desk.base}/api/search?q={urllib.parse.quote(q)}", max(3, args.wrk_seconds // 2)) for q in SEARCHES]
         after_front = wrk(f"{desk.base}/", args.wrk_seconds)
+        # Searches the cache has not seen: each of these words once, one after another.
+        uncached = []
+        for word in UNCACHED:
+            t0 = time.monotonic()
+            desk.get(f"/api/search?q={urllib.parse.quote(word)}")
+            uncached.append((time.monotonic() - t0) * 1000)
+        uncached.sort()
 
         # Restart after kill -9.
         desk.kill9()
@@ -132,6 +145,8 @@ def main():
     print(f"| GET /api/search ({len(SEARCHES)} queries) at the full sample | "
           f"{statistics.median(r[0] for r in after_search):.0f} req/s median, p50 ≤ {max(r[1] for r in after_search):.1f} ms, "
           f"worst p99 {worst[2]:.1f} ms |")
+    print(f"| GET /api/search, {len(uncached)} different queries one at a time (uncached) | "
+          f"p50 {statistics.median(uncached):.1f} ms, p99 {uncached[int(0.99 * (len(uncached) - 1))]:.1f} ms, max {uncached[-1]:.1f} ms |")
     print(f"| restart after kill -9 → serving reads | {serving:.2f} s |")
     print(f"| … → ready to ingest (replay of {health['articles']} articles) | {serving + ready:.1f} s |")
     print(f"| store size | {store_bytes / 1e6:.1f} MB, {store_bytes / max(1, health['articles']) / 1024:.1f} KB per article |")

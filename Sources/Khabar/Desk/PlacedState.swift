@@ -20,15 +20,16 @@ struct PlacedState {
     var closed = Set<Int>()
     /// Stories placed into since their last digest.
     var dirty = Set<Int>()
-    /// Each entity's kind and name as the stories' digests last saw them, and the stories that
-    /// name it: when a later mention changes the catalog's kind or name, those digests are stale.
-    var entitySeen: [Int: (kind: EntityKind, name: String)] = [:]
+    /// Each entity's kind as the stories' digests last saw it, and the stories that name it: when
+    /// a later mention changes the catalog's kind, those digests are stale. (A digest names its
+    /// entities by the story's own spellings, so the catalog's name changing leaves it as it is.)
+    var entitySeen: [Int: EntityKind] = [:]
     var storiesOfEntity: [Int: Set<Int>] = [:]
     private var placedAtLastClose = 0
 
     /// Places one prepared article: copies, story, catalog. Returns the row to store, the
     /// earlier articles whose `duplicate_of` this arrival changed, and other stories whose digest
-    /// it made stale (an entity they name changed kind or name in the catalog).
+    /// it made stale (an entity they name changed kind in the catalog).
     mutating func place(_ article: inout PreparedArticle, sameAs: String? = nil, received: Double)
         -> (stored: StoredArticle, duplicateChanges: [(article: String, duplicateOf: String?)], staled: Set<Int>) {
         let index = ids.count
@@ -44,8 +45,8 @@ struct PlacedState {
         var staled = Set<Int>()
         let catalog = self.catalog.all
         for id in Set(article.facts.mentions.compactMap(\.entity)) where catalog.indices.contains(id) {
-            let now = (kind: catalog[id].kind, name: catalog[id].name)
-            if let seen = entitySeen[id], seen.kind != now.kind || seen.name != now.name {
+            let now = catalog[id].kind
+            if let seen = entitySeen[id], seen != now {
                 staled.formUnion(storiesOfEntity[id] ?? [])
             }
             entitySeen[id] = now

@@ -35,6 +35,14 @@ public final class StoryDesk: @unchecked Sendable {
     private let lock = NSLock()
     /// One digest refresh at a time.
     private let refreshing = NSLock()
+    private let changes = NSLock()
+    private var changeCount = 0
+
+    /// Goes up whenever the store changes (articles placed, digests written): what readers cache
+    /// is good while it stays the same.
+    public var generation: Int { changes.withLock { changeCount } }
+
+    private func noteChange() { changes.withLock { changeCount += 1 } }
     private let ready = DispatchGroup()
     private var state = PlacedState()
     private var replayError: String?
@@ -124,6 +132,7 @@ public final class StoryDesk: @unchecked Sendable {
                 return outcome
             }
         }
+        noteChange()
         state.dirty.formUnion(touched.union(staled))
         state.closeStoriesOutsideWindow(options.liveWindow, every: options.closeCheckEvery)
         return outcomes
@@ -195,6 +204,7 @@ public final class StoryDesk: @unchecked Sendable {
         let (records, touchedEntities) = makeDigests(inputs, entities: entities)
         do {
             try store.saveDigests(records, entities: touchedEntities)
+            if !records.isEmpty { noteChange() }
         } catch {
             Self.logger.error("digests not stored: \(error)")
             lock.lock()

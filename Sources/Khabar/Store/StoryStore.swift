@@ -65,7 +65,7 @@ public struct PlacedBatch: Sendable {
     public var duplicateChanges: [(article: String, duplicateOf: String?)]
     /// Stories that gained articles, with their list fields as they stand now.
     public var stories: [StoryRecord]
-    /// Other stories whose digest is now stale (an entity they name changed kind or name).
+    /// Other stories whose digest is now stale (an entity they name changed kind).
     public var staleDigests: [Int]
 
     public init(articles: [StoredArticle], duplicateChanges: [(article: String, duplicateOf: String?)], stories: [StoryRecord],
