@@ -181,16 +181,20 @@ struct Search: ParsableCommand {
     @Option(help: "Stories to print (1–100).")
     var limit = 20
 
+    @Option(help: "Stories to skip (the next page).")
+    var offset = 0
+
     @Option(help: "Only this outlet's articles.")
     var outlet: String?
 
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be 1–100") }
+        guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
     }
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: store.db) else { throw CommandError("\(store.db): no such store") }
-        let results = try store.open().search(SearchQuery(text: words.joined(separator: " "), outlet: outlet, limit: limit))
+        let results = try store.open().search(SearchQuery(text: words.joined(separator: " "), outlet: outlet, limit: limit, offset: offset))
         Console.out(results.json() + "\n")
         Console.flush()
     }

@@ -313,13 +313,28 @@ public final class SQLiteStore: StoryStore {
     /// `maxSpellings`, most frequent first), the key's own among them.
     static let maxSpellings = 16
 
+    /// What a query for `key` may also look for out of `variant`, another spelling the catalog
+    /// holds for the same entity. The catalog sometimes files a common word under a name (من
+    /// under اليمن), and looking for it would find everything; so no stop words or two-letter
+    /// words, and only spellings the catalog's own rule would merge with the key on their own.
+    /// For a one-word key (a surname) that is the matching word of a longer name (بوتن finds
+    /// بوتين in فلاديمير بوتين); for a longer key, a whole name that shares a word with it.
+    static func safeSpellings(_ variant: String, of key: String, kind: EntityKind) -> [String] {
+        let words = Tokenizer.words(variant).filter { !StopWords.isStopWord($0) && $0.unicodeScalars.count >= 3 }
+        let keyWords = key.split(separator: " ").map(String.init)
+        if keyWords.count == 1 {
+            return words.filter { $0 == key || EntityCatalog.mergesSpellings(key, $0, kind: kind) }
+        }
+        return words.contains(where: keyWords.contains) ? [variant] : []
+    }
+
     private func entitySpellings(for keys: [String]) throws -> [String: (phrases: [[String]], entity: EntityRef)] {
         let keys = keys.filter { !$0.isEmpty }
         guard !keys.isEmpty else { return [:] }
         return try pool.read { db in
             let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
             let rows = try Row.fetchAll(db, sql: """
-                SELECT s.terms AS key, e.id, e.name, e.variants FROM entity_spelling s JOIN entity e ON e.id = s.entity
+                SELECT s.terms AS key, e.id, e.name, e.kind, e.variants FROM entity_spelling s JOIN entity e ON e.id = s.entity
                 WHERE s.terms IN (\(marks)) ORDER BY e.mentions DESC, e.id
                 """, arguments: StatementArguments(keys))
             var out: [String: (phrases: [[String]], entity: EntityRef)] = [:]
@@ -327,10 +342,12 @@ public final class SQLiteStore: StoryStore {
                 let key: String = row["key"]
                 guard out[key] == nil else { continue }
                 var phrases = [SearchTerms.terms(key)]
+                let kind = EntityKind(label: Substring(row["kind"] as String)) ?? .miscellaneous
                 for variant in Self.decode([String].self, row["variants"], default: []) {
-                    let phrase = SearchTerms.terms(variant)
-                    if !phrase.isEmpty, !phrases.contains(phrase) { phrases.append(phrase) }
-                    if phrases.count == Self.maxSpellings { break }
+                    for spelling in Self.safeSpellings(variant, of: key, kind: kind) {
+                        let phrase = SearchTerms.terms(spelling)
+                        if !phrase.isEmpty, !phrases.contains(phrase), phrases.count < Self.maxSpellings { phrases.append(phrase) }
+                    }
                 }
                 out[key] = (phrases, EntityRef(id: row["id"], name: row["name"]))
             }

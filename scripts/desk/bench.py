@@ -115,6 +115,13 @@ def main():
             desk.get(f"/api/search?q={urllib.parse.quote(word)}")
             uncached.append((time.monotonic() - t0) * 1000)
         uncached.sort()
+        # Story pages the cache has not seen: the 40 most important stories, once each.
+        pages = []
+        for story in desk.get("/api/stories?limit=40")["stories"]:
+            t0 = time.monotonic()
+            desk.request("GET", f"/stories/{story['id']}")
+            pages.append((time.monotonic() - t0) * 1000)
+        pages.sort()
 
         # Restart after kill -9.
         desk.kill9()
@@ -147,6 +154,8 @@ def main():
           f"worst p99 {worst[2]:.1f} ms |")
     print(f"| GET /api/search, {len(uncached)} different queries one at a time (uncached) | "
           f"p50 {statistics.median(uncached):.1f} ms, p99 {uncached[int(0.99 * (len(uncached) - 1))]:.1f} ms, max {uncached[-1]:.1f} ms |")
+    print(f"| GET /stories/{{id}}, the {len(pages)} top stories once each (uncached) | "
+          f"p50 {statistics.median(pages):.1f} ms, p99 {pages[int(0.99 * (len(pages) - 1))]:.1f} ms, max {pages[-1]:.1f} ms |")
     print(f"| restart after kill -9 → serving reads | {serving:.2f} s |")
     print(f"| … → ready to ingest (replay of {health['articles']} articles) | {serving + ready:.1f} s |")
     print(f"| store size | {store_bytes / 1e6:.1f} MB, {store_bytes / max(1, health['articles']) / 1024:.1f} KB per article |")

@@ -25,17 +25,25 @@ QUERIES = [
 
 
 def khabar_articles(binary, db, query):
-    out = subprocess.run([binary, "search", "--db", db, "--limit", "100", query], capture_output=True, text=True)
-    if out.returncode != 0:
-        return None, out.stderr.strip()
-    result = json.loads(out.stdout)
-    return {a for story in result["stories"] for a in story["articles"]}, result.get("expanded", [])
+    """Every article Khabar's search finds (all pages of stories)."""
+    found, offset, expanded = set(), 0, []
+    while True:
+        out = subprocess.run([binary, "search", "--db", db, "--limit", "100", "--offset", str(offset), query],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            return None, out.stderr.strip()
+        result = json.loads(out.stdout)
+        expanded = result.get("expanded", [])
+        found |= {a for story in result["stories"] for a in story["articles"]}
+        offset += 100
+        if offset >= result["total"]:
+            return found, expanded
 
 
 def main():
     binary, db = sys.argv[1], sys.argv[2]
     source = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    rows = [(r[0], json.loads(r[1])) for r in source.execute("SELECT id, clean FROM article WHERE same_as IS NULL")]
+    rows = [(r[0], json.loads(r[1])) for r in source.execute("SELECT id, clean FROM article JOIN article_text USING (seq) WHERE same_as IS NULL")]
     tmp = tempfile.mkdtemp()
     u61 = sqlite3.connect(os.path.join(tmp, "unicode61.db"))
     u61.execute("CREATE VIRTUAL TABLE s USING fts5(id UNINDEXED, title, body, tokenize='unicode61')")
