@@ -93,7 +93,7 @@ else
         bin=""
     fi
 fi
-if [ -n "$bin" ] && [ -x "$bin" ]; then pass "khabar release binary ($bin)"; else fail "khabar release binary: build failed"; finish; fi
+if [ -n "$bin" ] && [ -x "$bin" ]; then pass "khabar binary ($bin)"; else fail "khabar binary: build failed"; finish; fi
 
 db="$tmp/desk.db"
 "$bin" ingest --db "$db" --quiet "$seeds" >"$tmp/ingest.jsonl" 2>"$tmp/ingest.err" || say "khabar ingest exited $?"

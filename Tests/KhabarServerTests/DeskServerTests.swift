@@ -175,9 +175,6 @@ struct DeskServerTests {
             #expect(try await total() == 1, "the same answer from the cache")
             try await post("c2", "فاز المنتخب الوطني لكرة القدم على ضيفه بثلاثة أهداف في المباراة الودية أمس.")
             #expect(try await total() == 2, "an ingest empties the cache")
-            let before = desk.generation
-            desk.refreshDigests()
-            #expect(desk.generation > before, "a digest written is a change")
         }
     }
 }

@@ -21,6 +21,23 @@ struct StoryDeskTests {
         #expect(try desk.store.search(SearchQuery(text: "فوستوشني")).hits.flatMap(\.articles) == ["a1"], "the text is searchable once")
     }
 
+    /// What readers may cache is good until the generation moves: a placed article or a digest
+    /// written moves it; an ingest that stores nothing does not.
+    @Test func theGenerationMovesWithEveryChange() throws {
+        let temporary = try TemporaryDesk()
+        defer { temporary.remove() }
+        let desk = try temporary.open()
+        let start = desk.generation
+        _ = desk.ingest([SearchTests.articles[0]])
+        #expect(desk.generation == start + 1)
+        _ = desk.ingest([SearchTests.articles[0]])
+        #expect(desk.generation == start + 1, "the same article again changes nothing")
+        #expect(!desk.refreshDigests().isEmpty)
+        #expect(desk.generation == start + 2)
+        #expect(desk.refreshDigests().isEmpty)
+        #expect(desk.generation == start + 2)
+    }
+
     @Test func unreadableInputsAreReportedAndTheRestStored() throws {
         let temporary = try TemporaryDesk()
         defer { temporary.remove() }
