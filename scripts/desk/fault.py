@@ -84,9 +84,9 @@ def main():
 
     # Check the store directly (read-only) after the last kill.
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    rows = con.execute("SELECT id, story, clean FROM article").fetchall()
+    rows = con.execute("SELECT id, story, clean FROM article LEFT JOIN article_text USING (seq)").fetchall()
     ids = [r[0] for r in rows]
-    whole = sum(1 for r in rows if json.loads(r[2]).get("id") == r[0])
+    whole = sum(1 for r in rows if r[2] is not None and json.loads(r[2]).get("id") == r[0])
     stories = {r[0] for r in con.execute("SELECT id FROM story")}
     orphans = sum(1 for r in rows if r[1] not in stories)
     # Search rows (read from FTS5's own size table: Python's sqlite3 lacks Khabar's tokenizer);
