@@ -177,4 +177,20 @@ struct DeskServerTests {
             #expect(try await total() == 2, "an ingest empties the cache")
         }
     }
+
+    /// Plain text and HTML without an id of their own are named by their content (or URL): two
+    /// different texts are two articles, the same text twice is one.
+    @Test func textWithoutAnIdIsNamedByItsContent() async throws {
+        try await Self.withServer { client, desk in
+            let headers: HTTPFields = [.authorization: "Bearer \(Self.token)", .contentType: "text/plain; charset=utf-8"]
+            for text in ["ارتفعت أسعار الذهب في الأسواق العالمية اليوم مع تراجع الدولار الأمريكي.",
+                         "أعلنت وزارة الصحة افتتاح مستشفى جديد في المدينة يضم مئتي سرير.",
+                         "ارتفعت أسعار الذهب في الأسواق العالمية اليوم مع تراجع الدولار الأمريكي."] {
+                try await client.execute(uri: "/api/articles", method: .post, headers: headers, body: ByteBuffer(string: text)) {
+                    #expect($0.status == .ok)
+                }
+            }
+            #expect(try desk.store.stats().articles == 2)
+        }
+    }
 }

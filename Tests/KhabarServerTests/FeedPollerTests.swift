@@ -283,7 +283,7 @@ struct FeedPollerTests {
 
         /// The stored article of a feed item (the poller's id scheme).
         func article(key: String) throws -> CleanArticle? {
-            try desk.store.article(id: "feed-" + FeedPoller.stableHash(key))?.article
+            try desk.store.article(id: FeedPoller.articleID(forItem: key))?.article
         }
     }
 
@@ -383,8 +383,8 @@ struct FeedPollerTests {
             #expect(copy.ingested == 0)
             // The desk keeps a re-post as a row pointing at the stored text ("same text"), never
             // as a second article.
-            let copyRow = try h.desk.store.article(id: "feed-" + FeedPoller.stableHash("copy-of-r2"))
-            if let copyRow { #expect(copyRow.sameAs == "feed-" + FeedPoller.stableHash("r2")) }
+            let copyRow = try h.desk.store.article(id: FeedPoller.articleID(forItem: "copy-of-r2"))
+            if let copyRow { #expect(copyRow.sameAs == FeedPoller.articleID(forItem: "r2")) }
             let rows = try h.articles()
             #expect(rows == 2 + (copyRow == nil ? 0 : 1))
 

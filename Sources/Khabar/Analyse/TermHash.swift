@@ -1,7 +1,7 @@
 /// 64-bit FNV-1a over UTF-8 bytes: terms and words are keyed by this hash instead of by String,
 /// because hashing non-ASCII Strings normalises Unicode first and is many times slower.
 /// With 64 bits, a collision among even millions of distinct stems is vanishingly unlikely.
-enum TermHash {
+public enum TermHash {
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -12,10 +12,13 @@ enum TermHash {
         return h
     }
 
-    static func hash(_ text: String) -> UInt64 {
+    public static func hash(_ text: String) -> UInt64 {
         var copy = text
         return copy.withUTF8 { hash($0) }
     }
+
+    /// The hash in hexadecimal: stable across runs and machines, for ids made from text.
+    public static func hex(_ text: String) -> String { String(hash(text), radix: 16) }
 
     /// A well-mixed 64-bit value from one 64-bit input (splitmix64's finaliser), for MinHash.
     @inline(__always)

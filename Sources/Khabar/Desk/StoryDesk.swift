@@ -163,12 +163,8 @@ public final class StoryDesk: @unchecked Sendable {
     /// FNV-1a over the matching-normalised title and body: the same text under another id or
     /// with other spacing, harakat or letter forms is one article.
     static func textHash(_ article: CleanArticle) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let text = ArabicNormalizer.normalize((article.title ?? "") + "\n" + article.body)
-        for byte in text.utf8 where byte != 0x20 && byte != 0x0A {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        return TermHash.hex(String(text.unicodeScalars.filter { $0 != " " && $0 != "\n" }))
     }
 
     // MARK: - Digests

@@ -119,7 +119,7 @@ public final class FeedPoller: Service, @unchecked Sendable {
         var keys: [String] = []
         for item in feed.items {
             guard let key = item.id ?? item.link, !seen.contains(key) else { continue }
-            let id = "feed-" + Self.stableHash(key)
+            let id = Self.articleID(forItem: key)
             if (try? desk.store.article(id: id)) != nil { seen.insert(key); continue }
             if let link = item.link, link.hasPrefix("http"), let page = try? await fetch(link, headers: []),
                (200..<300).contains(page.status) {
@@ -158,6 +158,10 @@ public final class FeedPoller: Service, @unchecked Sendable {
         refresher.storiesChanged()
         return stored
     }
+
+    /// A feed item's article id, from its guid (or link): the same item from any poll, or any
+    /// feed that carries it, is the same article.
+    static func articleID(forItem key: String) -> String { "feed-" + TermHash.hex(key) }
 
     struct Fetched: Sendable {
         var status: UInt
@@ -202,11 +206,6 @@ public final class FeedPoller: Service, @unchecked Sendable {
         }
     }
 
-    static func stableHash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
-    }
 }
 
 struct FeedFetchError: Error, CustomStringConvertible {

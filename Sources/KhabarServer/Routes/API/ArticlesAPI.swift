@@ -31,7 +31,10 @@ struct ArticlesAPI {
             throw HTTPError(.badRequest, message: "the page URL must start with http:// or https://")
         }
         var inputs: [ReadOutcome] = []
-        desk.reader.read(data: data, name: name, id: pageURL.map(Self.idForURL) ?? "posted") { outcome in
+        // A page or text without an id of its own is named by its URL, else by its content, so
+        // sending it again is recognised (JSON records carry their ids).
+        let id = pageURL.map { "url-" + TermHash.hex($0) } ?? "text-" + TermHash.hex(String(decoding: data, as: UTF8.self))
+        desk.reader.read(data: data, name: name, id: id) { outcome in
             inputs.append(outcome.map { raw in
                 var raw = raw
                 if name.hasSuffix(".html"), let pageURL {
@@ -77,12 +80,6 @@ struct ArticlesAPI {
         throw HTTPError(.unsupportedMediaType, message: "unsupported content type '\(type.prefix(80))': send application/json, application/x-ndjson, text/html or text/plain")
     }
 
-    /// A page posted by URL gets an id from its URL, so posting it again is recognised.
-    static func idForURL(_ url: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in url.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return "url-" + String(hash, radix: 16)
-    }
 
     static func json(_ outcomes: [IngestOutcome]) -> String {
         var json = JSONWriter()
