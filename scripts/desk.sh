@@ -13,8 +13,10 @@ db="${1:-$root/desk.db}"
 sample="$root/../shared/data/saudinewsnet/articles-2015-08-01-to-08.jsonl.xz"
 if [ ! -s "$db" ]; then
   echo "desk: ingesting the seeds and the SaudiNewsNet week into $db (a minute or two)…" >&2
-  inputs=("$root/../shared/seeds")
+  # In time order: the 2015 week, then the 2023 seeds.
+  inputs=()
   [ -f "$sample" ] && inputs+=("$sample")
+  inputs+=("$root/../shared/seeds")
   "$bin" ingest --db "$db" -q "${inputs[@]}" > /dev/null || echo "desk: some inputs could not be read (see above)" >&2
 fi
 export KHABAR_TOKEN="${KHABAR_TOKEN:-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')}"

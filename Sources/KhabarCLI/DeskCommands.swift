@@ -60,9 +60,16 @@ struct Ingest: ParsableCommand {
             }
             pending.removeAll(keepingCapacity: true)
         }
+        var sinceDigests = 0
         desk.reader.read(paths: input.paths) { outcome in
             pending.append(outcome)
-            if pending.count >= 256 { flush() }
+            if pending.count >= 256 {
+                flush()
+                // Digests along the way, so that stories a long backfill leaves behind can close
+                // and leave memory.
+                sinceDigests += 256
+                if sinceDigests >= 10_000 { desk.refreshDigests(); sinceDigests = 0 }
+            }
         }
         flush()
         progress.finish()

@@ -100,10 +100,11 @@ struct PlacedState {
         guard ids.count - placedAtLastClose >= every,
               let newest = tracker.clusterer.newestArticleTime else { return }
         placedAtLastClose = ids.count
-        for (story, members) in storyMembers where !closed.contains(story) {
+        // A story whose digest is due stays open until it is made: a backfill of old news closes
+        // its stories as soon as newer articles arrive, and they must not close undigested.
+        for (story, members) in storyMembers where !closed.contains(story) && !dirty.contains(story) {
             guard let last = tracker.clusterer.lastTime(ofStory: story), newest - last > window else { continue }
             closed.insert(story)
-            dirty.remove(story)
             for i in members {
                 articles[i] = nil
                 facts[i] = nil

@@ -113,4 +113,25 @@ struct StoryDeskTests {
         #expect(desk.refreshDigests() == [lateStory])
         #expect(try desk.store.search(SearchQuery(text: "شويغو")).hits.map(\.story.id) == [first], "a closed story is still found")
     }
+
+    /// A backfill: an old story is left behind by newer articles before its first digest. It
+    /// stays open until the digest is made, then closes with one.
+    @Test func aStoryClosesOnlyOnceItHasADigest() throws {
+        let temporary = try TemporaryDesk()
+        defer { temporary.remove() }
+        var options = StoryDesk.Options()
+        options.closeCheckEvery = 1
+        let desk = StoryDesk(store: try SQLiteStore(path: temporary.path), options: options)
+        _ = desk.ingest([SearchTests.articles[2]])
+        let later = TemporaryDesk.article("late", title: "أسعار الذهب تتراجع", published: "2023-10-20T10:00:00Z",
+                                          body: "تراجعت أسعار الذهب في الأسواق العالمية بعد بيانات اقتصادية أمريكية قوية، وقال متعاملون إن الدولار ارتفع.")
+        _ = desk.ingest([later])
+        let old = try #require(try desk.store.article(id: "a3")).story
+        #expect(desk.closedStories.isEmpty, "not closed before its digest")
+        #expect(desk.refreshDigests().contains(old))
+        #expect(try desk.store.story(id: old)?.digestJSON != nil)
+        _ = desk.ingest([TemporaryDesk.article("later", title: "الطقس", published: "2023-10-21T10:00:00Z",
+                                               body: "توقعت هيئة الأرصاد هطول أمطار غزيرة على المناطق الجنوبية خلال الأيام المقبلة.")])
+        #expect(desk.closedStories == [old], "closed once digested")
+    }
 }
