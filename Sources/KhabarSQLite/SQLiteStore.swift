@@ -270,13 +270,11 @@ public final class SQLiteStore: StoryStore {
             // order) and snippets of the first three of each story, cut from the stored text.
             var titleValues = arguments
             titleValues["match"] = "{title} : (\(match))"
-            let pageStories = ids.map(String.init).joined(separator: ",")
             let inPage = """
                 SELECT article.seq, article.id, article.story FROM article_search JOIN article ON article.seq = article_search.rowid
-                WHERE \(filter) AND article.story IN (\(pageStories)) ORDER BY article.seq
+                WHERE \(filter) AND article.story IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY article.seq
                 """
-            let titled = Set(try Int64.fetchAll(db, sql: inPage.replacingOccurrences(of: "SELECT article.seq, article.id, article.story", with: "SELECT article.seq"),
-                                                arguments: StatementArguments(titleValues)!))
+            let titled = Set(try Row.fetchAll(db, sql: inPage, arguments: StatementArguments(titleValues)!).map { $0["seq"] as Int64 })
             var byStory: [Int: [(seq: Int64, id: String)]] = [:]
             for row in try Row.fetchAll(db, sql: inPage, arguments: StatementArguments(arguments)!) {
                 byStory[row["story"], default: []].append((row["seq"], row["id"]))

@@ -20,6 +20,17 @@ struct TemporaryDesk {
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
+    /// A desk that looks for stories to close after every placement (the live-window tests).
+    func openClosingEveryPlacement() throws -> StoryDesk {
+        var options = StoryDesk.Options()
+        options.closeCheckEvery = 1
+        return StoryDesk(store: try SQLiteStore(path: path), options: options)
+    }
+
+    /// An article five weeks after the search fixtures: it leaves their stories behind the live window.
+    static let monthLater = article("late", title: "أسعار الذهب تتراجع", published: "2023-10-20T10:00:00Z",
+                                    body: "تراجعت أسعار الذهب في الأسواق العالمية بعد بيانات اقتصادية أمريكية قوية، وقال متعاملون إن الدولار ارتفع.")
+
     static func article(_ id: String, title: String, outlet: String = "وكالة الاختبار",
                         published: String = "2023-09-13T08:00:00Z", body: String) -> ReadOutcome {
         .success(RawArticle(id: id, source: .url("https://example.com/\(id)"), kind: .jsonLines, text: body,

@@ -98,15 +98,11 @@ struct StoryDeskTests {
     @Test func storiesOutsideTheLiveWindowAreClosed() throws {
         let temporary = try TemporaryDesk()
         defer { temporary.remove() }
-        var options = StoryDesk.Options()
-        options.closeCheckEvery = 1
-        let desk = StoryDesk(store: try SQLiteStore(path: temporary.path), options: options)
+        let desk = try temporary.openClosingEveryPlacement()
         _ = desk.ingest([SearchTests.articles[2]])
         desk.refreshDigests()
         #expect(desk.closedStories.isEmpty)
-        let later = TemporaryDesk.article("late", title: "أسعار الذهب تتراجع", published: "2023-10-20T10:00:00Z",
-                                          body: "تراجعت أسعار الذهب في الأسواق العالمية بعد بيانات اقتصادية أمريكية قوية، وقال متعاملون إن الدولار ارتفع.")
-        let placed = desk.ingest([later])
+        let placed = desk.ingest([TemporaryDesk.monthLater])
         guard case .stored(_, let lateStory, _) = placed[0] else { Issue.record("\(placed)"); return }
         let first = try #require(try desk.store.article(id: "a3")).story
         #expect(desk.closedStories == [first])
@@ -119,13 +115,9 @@ struct StoryDeskTests {
     @Test func aStoryClosesOnlyOnceItHasADigest() throws {
         let temporary = try TemporaryDesk()
         defer { temporary.remove() }
-        var options = StoryDesk.Options()
-        options.closeCheckEvery = 1
-        let desk = StoryDesk(store: try SQLiteStore(path: temporary.path), options: options)
+        let desk = try temporary.openClosingEveryPlacement()
         _ = desk.ingest([SearchTests.articles[2]])
-        let later = TemporaryDesk.article("late", title: "أسعار الذهب تتراجع", published: "2023-10-20T10:00:00Z",
-                                          body: "تراجعت أسعار الذهب في الأسواق العالمية بعد بيانات اقتصادية أمريكية قوية، وقال متعاملون إن الدولار ارتفع.")
-        _ = desk.ingest([later])
+        _ = desk.ingest([TemporaryDesk.monthLater])
         let old = try #require(try desk.store.article(id: "a3")).story
         #expect(desk.closedStories.isEmpty, "not closed before its digest")
         #expect(desk.refreshDigests().contains(old))
