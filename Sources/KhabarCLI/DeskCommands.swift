@@ -37,6 +37,15 @@ struct Ingest: ParsableCommand {
     @OptionGroup var input: InputOptions
     @OptionGroup var store: StoreOptions
 
+    @Option(help: ArgumentHelp("Make the touched stories' digests after every N articles (and at the end).",
+                               discussion: "Lower keeps story pages fresher during a long ingest; each refresh costs time.",
+                               valueName: "N"))
+    var digestEvery = 10_000
+
+    func validate() throws {
+        guard digestEvery > 0 else { throw ValidationError("--digest-every must be at least 1") }
+    }
+
     func run() throws {
         _ = input.pipeline() // logging set-up
         let desk = StoryDesk(store: try store.open(), reader: InputReader(maxArticleBytes: input.maxArticleSize << 20))
@@ -68,7 +77,7 @@ struct Ingest: ParsableCommand {
                 // Digests along the way, so that stories a long backfill leaves behind can close
                 // and leave memory.
                 sinceDigests += 256
-                if sinceDigests >= 10_000 { desk.refreshDigests(); sinceDigests = 0 }
+                if sinceDigests >= digestEvery { desk.refreshDigests(); sinceDigests = 0 }
             }
         }
         flush()

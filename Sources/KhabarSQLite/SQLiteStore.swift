@@ -54,6 +54,7 @@ public final class SQLiteStore: StoryStore {
         }
     }
 
+    // Writes go through cached statements: a batch runs the same few statements thousands of times.
     public func commit(_ batch: PlacedBatch) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -61,32 +62,32 @@ public final class SQLiteStore: StoryStore {
             for stored in batch.articles {
                 let a = stored.article
                 let clean = String(decoding: try encoder.encode(a), as: UTF8.self)
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO article (seq, id, text_hash, same_as, story, duplicate_of, outlet, published, received)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [stored.seq, a.id, stored.textHash, stored.sameAs, stored.story, stored.duplicateOf, a.outlet,
+                    """).execute(arguments: [stored.seq, a.id, stored.textHash, stored.sameAs, stored.story, stored.duplicateOf, a.outlet,
                                      a.published?.secondsSince1970, stored.received])
-                try db.execute(sql: "INSERT INTO article_text (seq, clean) VALUES (?, ?)", arguments: [stored.seq, clean])
+                try db.cachedStatement(sql: "INSERT INTO article_text (seq, clean) VALUES (?, ?)").execute(arguments: [stored.seq, clean])
                 guard stored.sameAs == nil else { continue }
-                try db.execute(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)",
-                               arguments: [stored.seq, a.title ?? "", a.body])
+                try db.cachedStatement(sql: "INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)")
+                    .execute(arguments: [stored.seq, a.title ?? "", a.body])
             }
             for change in batch.duplicateChanges {
-                try db.execute(sql: "UPDATE article SET duplicate_of = ? WHERE id = ?", arguments: [change.duplicateOf, change.article])
+                try db.cachedStatement(sql: "UPDATE article SET duplicate_of = ? WHERE id = ?").execute(arguments: [change.duplicateOf, change.article])
             }
             for id in batch.staleDigests {
-                try db.execute(sql: "UPDATE story SET digest_article_count = -1 WHERE id = ?", arguments: [id])
+                try db.cachedStatement(sql: "UPDATE story SET digest_article_count = -1 WHERE id = ?").execute(arguments: [id])
             }
             for story in batch.stories {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO story (id, headline, article_count, outlets, first, last, importance)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, article_count = excluded.article_count,
                         outlets = excluded.outlets, first = excluded.first, last = excluded.last, importance = excluded.importance
-                    """, arguments: [story.id, story.headline, story.articleCount, Self.json(story.outlets),
+                    """).execute(arguments: [story.id, story.headline, story.articleCount, Self.json(story.outlets),
                                      story.first, story.last, story.importance])
                 for outlet in story.outlets {
-                    try db.execute(sql: "INSERT OR IGNORE INTO story_outlet (story, outlet) VALUES (?, ?)", arguments: [story.id, outlet])
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_outlet (story, outlet) VALUES (?, ?)").execute(arguments: [story.id, outlet])
                 }
             }
         }
@@ -95,30 +96,30 @@ public final class SQLiteStore: StoryStore {
     public func saveDigests(_ stories: [StoryRecord], entities: [EntityRecord]) throws {
         try pool.write { db in
             for entity in entities {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO entity (id, name, kind, variants, mentions) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
                         variants = excluded.variants, mentions = excluded.mentions
-                    """, arguments: [entity.id, entity.name, entity.kind.label, Self.json(entity.variants), entity.mentions])
+                    """).execute(arguments: [entity.id, entity.name, entity.kind.label, Self.json(entity.variants), entity.mentions])
                 for key in Self.spellingKeys(entity) {
-                    try db.execute(sql: "INSERT OR IGNORE INTO entity_spelling (terms, entity) VALUES (?, ?)", arguments: [key, entity.id])
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_spelling (terms, entity) VALUES (?, ?)").execute(arguments: [key, entity.id])
                 }
             }
             for story in stories {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     UPDATE story SET headline = ?, importance = ?, top_entities = ?, digest_article_count = ?, updated = ?
                     WHERE id = ?
-                    """, arguments: [story.headline, story.importance, Self.json(story.topEntities),
+                    """).execute(arguments: [story.headline, story.importance, Self.json(story.topEntities),
                                      story.digestArticleCount, story.updated, story.id])
                 if let digest = story.digestJSON {
-                    try db.execute(sql: "INSERT OR REPLACE INTO story_digest (story, digest) VALUES (?, ?)", arguments: [story.id, digest])
+                    try db.cachedStatement(sql: "INSERT OR REPLACE INTO story_digest (story, digest) VALUES (?, ?)").execute(arguments: [story.id, digest])
                 }
-                try db.execute(sql: "DELETE FROM story_entity WHERE story = ?", arguments: [story.id])
+                try db.cachedStatement(sql: "DELETE FROM story_entity WHERE story = ?").execute(arguments: [story.id])
             }
             for entity in entities {
                 for (story, mentions) in entity.stories {
-                    try db.execute(sql: "INSERT OR REPLACE INTO story_entity (entity, story, mentions) VALUES (?, ?, ?)",
-                                   arguments: [entity.id, story, mentions])
+                    try db.cachedStatement(sql: "INSERT OR REPLACE INTO story_entity (entity, story, mentions) VALUES (?, ?, ?)")
+                        .execute(arguments: [entity.id, story, mentions])
                 }
             }
         }

@@ -41,11 +41,29 @@ public enum WordCores {
     /// The cores as sorted 64-bit hashes (FNV-1a over UTF-8): comparing these is many times faster
     /// than comparing sets of non-ASCII Strings, whose hashing normalises Unicode first.
     public static func coreKeys(of word: String) -> [UInt64] {
-        cores(of: word).map { core in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in core.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-            return h
-        }.sorted()
+        // The same splits as `cores(of:)`, hashed straight from the letters: no String per core.
+        let letters = word.unicodeScalars.map(foldHamza)
+        var keys: [UInt64] = []
+        for conjunction in conjunctions where hasPrefix(letters[...], conjunction) {
+            let afterConjunction = letters.dropFirst(conjunction.count)
+            for prefix in particles + verbPrefixes.dropFirst() where hasPrefix(afterConjunction, prefix) {
+                let stem = afterConjunction.dropFirst(prefix.count)
+                for suffix in suffixes where hasSuffix(stem, suffix) {
+                    let core = stem.dropLast(suffix.count)
+                    guard core.count >= 3 else { continue }
+                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                    for scalar in core {
+                        UTF8.encode(scalar) { byte in h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+                    }
+                    keys.append(h)
+                }
+            }
+        }
+        keys.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(keys.count)
+        for key in keys where unique.last != key { unique.append(key) }
+        return unique
     }
 
     /// Whether two sorted key lists share a key.

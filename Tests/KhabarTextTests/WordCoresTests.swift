@@ -20,4 +20,17 @@ struct WordCoresTests {
         #expect(cores("لك").isEmpty)
         #expect(cores("بها").allSatisfy { $0.unicodeScalars.count >= 3 })
     }
+
+    /// The keys are made without building the core strings: they must be the hashes of those strings.
+    @Test func keysAreTheHashesOfTheCores() {
+        for word in ["بلقائك", "للقاء", "سيناقشان", "والمستشفى", "فبالكتاب", "لك", "مسؤوليات", "وسيقولون", "abc"] {
+            let normalized = ArabicNormalizer.normalize(word, Tokenizer.wordOptions)
+            let expected = WordCores.cores(of: normalized).map { core -> UInt64 in
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for b in core.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+                return h
+            }.sorted()
+            #expect(WordCores.coreKeys(of: normalized) == expected, "\(word)")
+        }
+    }
 }

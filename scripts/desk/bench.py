@@ -3,7 +3,10 @@ HTTP in batches, measures how long a story page lags behind a POST, runs `wrk` o
 a search during the ingest and after it, restarts the server (kill -9) and times it back, and
 reports store size per article and the server's peak RSS — one Markdown table on stdout.
 
-usage: bench.py KHABAR_BIN ARTICLES.jsonl[.xz] WORKDIR [--batch 200] [--limit N] [--wrk-seconds 10]"""
+usage: bench.py KHABAR_BIN ARTICLES.jsonl[.xz] WORKDIR [--batch 200] [--posters 2] [--limit N] [--wrk-seconds 10]
+
+--posters: connections posting batches at once (as several feeds or clients would); the desk
+prepares one batch while it places another."""
 import argparse
 import json
 import os
@@ -44,61 +47,116 @@ def wrk(url, seconds, threads=2, connections=8):
     return (float(rps.group(1)) if rps else 0.0, ms("50"), ms("99"), int(errors.group(1)) if errors else 0)
 
 
+def ingest(desk, batches, posters, wrk_seconds, with_reads):
+    """Posts the batches over `posters` connections; a prober measures the lag beside them; with
+    `with_reads`, wrk runs on a story, its page and a search once a third of the file is in.
+    Returns (seconds to post, articles stored, lags, wrk results, seconds until all digests fresh)."""
+    lags, during, answered, probed, failures = [], {}, [], set(), []
+    lock = threading.Lock()
+    next_batch = [0]
+    stored = 0
+    loader = None
+
+    def load_during():
+        story = desk.get("/api/stories?limit=1")["stories"][0]["id"]
+        q = urllib.parse.quote(SEARCHES[0])
+        during["story"] = wrk(f"{desk.base}/api/stories/{story}", wrk_seconds)
+        during["page"] = wrk(f"{desk.base}/stories/{story}", wrk_seconds)
+        during["search"] = wrk(f"{desk.base}/api/search?q={q}", wrk_seconds)
+
+    def post_batches():
+        nonlocal stored, loader
+        while not failures:
+            with lock:
+                k = next_batch[0]
+                next_batch[0] += 1
+            if k >= len(batches):
+                return
+            status, result = desk.post_articles(batches[k], timeout=600)
+            if status != 200:
+                failures.append(f"batch {k}: {status} {result}")
+                return
+            probe = next((a for a in result["articles"] if a["status"] == "stored"), None)
+            with lock:
+                stored += result["stored"]
+                if probe:
+                    answered.append((time.monotonic(), probe["id"], probe["story"]))
+                if with_reads and loader is None and k >= len(batches) // 3:
+                    loader = threading.Thread(target=load_during)
+                    loader.start()
+
+    def probe_lags():
+        """From a POST's answer to the first moment its story's digest lists the article: one probe
+        at a time, each on the latest answered article; never holds the posters up."""
+        while True:
+            with lock:
+                done = not any(p.is_alive() for p in threads)
+                latest = answered[-1] if answered else None
+            if latest is None or latest[1] in probed:
+                if done:
+                    return
+                time.sleep(0.05)
+                continue
+            answered_at, article, story = latest
+            probed.add(article)
+            while time.monotonic() - answered_at < 120:
+                digest = desk.get(f"/api/stories/{story}")["stories"][0]
+                if "summary" in digest and article in digest["articles"]:
+                    lags.append(time.monotonic() - answered_at)
+                    break
+                time.sleep(0.02)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=post_batches) for _ in range(posters)]
+    for t in threads:
+        t.start()
+    prober = threading.Thread(target=probe_lags)
+    prober.start()
+    for t in threads:
+        t.join()
+    seconds = time.monotonic() - started
+    if failures:
+        raise RuntimeError(failures[0])
+    prober.join()
+    if loader:
+        loader.join()
+    deadline = time.monotonic() + 300
+    while desk.get("/health")["stale_digests"] > 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return seconds, stored, sorted(lags), during, time.monotonic() - started
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("binary")
     ap.add_argument("articles")
     ap.add_argument("workdir")
     ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--posters", type=int, default=2)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--wrk-seconds", type=int, default=10)
     args = ap.parse_args()
     lines = read_jsonl(args.articles, args.limit)
     batches = [lines[i:i + args.batch] for i in range(0, len(lines), args.batch)]
+
+    # 1. The ingest alone: throughput and lag.
+    quiet = Desk(args.binary, fresh_store(args.workdir, "bench-quiet.db"), log=os.path.join(args.workdir, "server-quiet.log"))
+    quiet.start()
+    try:
+        alone = ingest(quiet, batches, args.posters, args.wrk_seconds, with_reads=False)
+        rss_alone = quiet.peak_rss_kb()
+    finally:
+        quiet.stop()
+
+    # 2. The ingest again into a fresh store with wrk reading beside it; then reads at the full sample.
     db = fresh_store(args.workdir, "bench.db")
     desk = Desk(args.binary, db, log=os.path.join(args.workdir, "server.log"))
     desk.start()
-    rows = []
-    lags = []
-    during = {}
     try:
-        # wrk during the ingest, once a third of the file is in.
-        def load_during():
-            story = desk.get("/api/stories?limit=1")["stories"][0]["id"]
-            q = urllib.parse.quote(SEARCHES[0])
-            during["story"] = wrk(f"{desk.base}/api/stories/{story}", args.wrk_seconds)
-            during["page"] = wrk(f"{desk.base}/stories/{story}", args.wrk_seconds)
-            during["search"] = wrk(f"{desk.base}/api/search?q={q}", args.wrk_seconds)
-
-        loader = None
-        started = time.monotonic()
-        stored = 0
-        for k, batch in enumerate(batches):
-            status, result = desk.post_articles(batch, timeout=600)
-            if status != 200:
-                raise RuntimeError(f"batch {k}: {status} {result}")
-            stored += result["stored"]
-            if k % 5 == 2:
-                # Lag: from the POST's answer to a story page whose digest includes the article.
-                probe = next((a for a in result["articles"] if a["status"] == "stored"), None)
-                if probe:
-                    t0 = time.monotonic()
-                    while time.monotonic() - t0 < 60:
-                        digest = desk.get(f"/api/stories/{probe['story']}")["stories"][0]
-                        if "summary" in digest and probe["id"] in digest["articles"]:
-                            lags.append(time.monotonic() - t0)
-                            break
-                        time.sleep(0.02)
-            if loader is None and k >= len(batches) // 3:
-                loader = threading.Thread(target=load_during)
-                loader.start()
-        ingest_seconds = time.monotonic() - started
-        if loader:
-            loader.join()
-        deadline = time.monotonic() + 300
-        while desk.get("/health")["stale_digests"] > 0 and time.monotonic() < deadline:
-            time.sleep(0.2)
-        settled = time.monotonic() - started
+        # The three wrk runs fit in the last two thirds of the ingest (as long as it took alone).
+        during_seconds = max(2, int(alone[0] * 0.6 / 3))
+        loaded = ingest(desk, batches, args.posters, during_seconds, with_reads=True)
+        during = loaded[3]
         health = desk.get("/health")
         rss_ingest = desk.peak_rss_kb()
 
@@ -135,12 +193,13 @@ def main():
         return f"{r[0]:.0f} req/s, p50 {r[1]:.1f} ms, p99 {r[2]:.1f} ms" + (f", {r[3]} non-2xx" if r[3] else "")
 
     print(f"| measure | value |\n|---|---|")
-    print(f"| articles posted | {len(lines)} in {len(batches)} POSTs of {args.batch} ({stored} stored) |")
-    print(f"| ingest over HTTP | {ingest_seconds:.1f} s → **{len(lines) / ingest_seconds:.0f} articles/s** |")
-    print(f"| all digests fresh after | {settled:.1f} s ({len(lines) / settled:.0f} articles/s end to end) |")
-    if lags:
-        lags.sort()
-        print(f"| lag POST → story page with the article ({len(lags)} probes) | median {statistics.median(lags):.2f} s, max {lags[-1]:.2f} s |")
+    for label, (seconds, stored, lags, _, settled) in (("alone", alone), ("with wrk reading beside it", loaded)):
+        print(f"| ingest over HTTP, {label} | {len(lines)} articles in {len(batches)} POSTs of {args.batch}, "
+              f"{args.posters} at a time, {stored} stored: {seconds:.1f} s → **{len(lines) / seconds:.0f} articles/s** |")
+        print(f"| … all digests fresh after | {settled:.1f} s ({len(lines) / settled:.0f} articles/s end to end) |")
+        if lags:
+            print(f"| … lag: POST answered → story's digest lists the article ({len(lags)} probes) | "
+                  f"median {statistics.median(lags):.2f} s, p90 {lags[int(0.9 * (len(lags) - 1))]:.2f} s, max {lags[-1]:.2f} s |")
     for name, label in (("story", "GET /api/stories/{id} during ingest"), ("page", "GET /stories/{id} (page) during ingest"),
                         ("search", "GET /api/search during ingest")):
         if name in during:
@@ -159,7 +218,8 @@ def main():
     print(f"| restart after kill -9 → serving reads | {serving:.2f} s |")
     print(f"| … → ready to ingest (replay of {health['articles']} articles) | {serving + ready:.1f} s |")
     print(f"| store size | {store_bytes / 1e6:.1f} MB, {store_bytes / max(1, health['articles']) / 1024:.1f} KB per article |")
-    print(f"| peak RSS of the server | {rss_ingest / 1024:.0f} MB |" if rss_ingest else "| peak RSS | n/a |")
+    print(f"| peak RSS of the server (ingest alone / with reads) | {rss_alone / 1024:.0f} MB / {rss_ingest / 1024:.0f} MB |"
+          if rss_ingest and rss_alone else "| peak RSS | n/a |")
     return 0
 
 

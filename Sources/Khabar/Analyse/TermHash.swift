@@ -12,6 +12,10 @@ public enum TermHash {
         return h
     }
 
+    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { hash($0) }
+    }
+
     public static func hash(_ text: String) -> UInt64 {
         var copy = text
         return copy.withUTF8 { hash($0) }

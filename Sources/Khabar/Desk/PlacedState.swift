@@ -13,6 +13,8 @@ struct PlacedState {
     /// Article and facts of articles in live stories; nil once their story is closed.
     var articles: [CleanArticle?] = []
     var facts: [ArticleFacts?] = []
+    /// What the story's digest takes from the article alone, once made (see `MemberDigestParts`).
+    var digestParts: [MemberDigestParts?] = []
     var indexByID: [String: Int] = [:]
     var indexByText: [String: Int] = [:]
     /// Member indices of each story, in arrival order.
@@ -40,6 +42,7 @@ struct PlacedState {
         duplicateOf.append(assignment.duplicateOf)
         articles.append(article.clean)
         facts.append(article.facts)
+        digestParts.append(nil)
         indexByID[article.clean.id] = index
         if sameAs == nil { indexByText[article.textHash] = index }
         var staled = Set<Int>()
@@ -73,12 +76,17 @@ struct PlacedState {
 
     func isLive(_ story: Int) -> Bool { !closed.contains(story) }
 
-    /// The story's members that are still in memory, for its digest.
-    func members(of story: Int) -> [StoryMember] {
+    /// The story's members that are still in memory, for its digest, with their article indices.
+    func members(of story: Int) -> [(index: Int, member: StoryMember)] {
         (storyMembers[story] ?? []).compactMap { i in
             guard let article = articles[i], let facts = facts[i] else { return nil }
-            return StoryMember(article: article, facts: facts, duplicateOf: duplicateOf[i])
+            return (i, StoryMember(article: article, facts: facts, duplicateOf: duplicateOf[i], digestParts: digestParts[i]))
         }
+    }
+
+    /// Keeps digest parts made for articles still in memory.
+    mutating func keep(_ parts: [(index: Int, parts: MemberDigestParts)]) {
+        for (i, made) in parts where i < articles.count && articles[i] != nil { digestParts[i] = made }
     }
 
     func summary(of story: Int) -> StorySummary {
@@ -108,6 +116,7 @@ struct PlacedState {
             for i in members {
                 articles[i] = nil
                 facts[i] = nil
+                digestParts[i] = nil
             }
         }
     }

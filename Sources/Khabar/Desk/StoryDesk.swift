@@ -27,7 +27,11 @@ public final class StoryDesk: @unchecked Sendable {
     let cleaner = Cleaner()
     let analyser = ArticleAnalyser()
     let extractors = FactExtractorPool()
-    let digester = StoryDigester()
+    let digester: StoryDigester = {
+        var digester = StoryDigester()
+        digester.claimChecks = ClaimCheckMemo()
+        return digester
+    }()
     let dates = DateExtractor()
     static let logger = Logger(label: "khabar.desk")
 
@@ -163,8 +167,12 @@ public final class StoryDesk: @unchecked Sendable {
     /// FNV-1a over the matching-normalised title and body: the same text under another id or
     /// with other spacing, harakat or letter forms is one article.
     static func textHash(_ article: CleanArticle) -> String {
-        let text = ArabicNormalizer.normalize((article.title ?? "") + "\n" + article.body)
-        return TermHash.hex(String(text.unicodeScalars.filter { $0 != " " && $0 != "\n" }))
+        var text = ArabicNormalizer.normalize((article.title ?? "") + "\n" + article.body)
+        // Spaces and line breaks are ASCII bytes, never part of a longer UTF-8 sequence.
+        let hash = text.withUTF8 { bytes in
+            TermHash.hash(bytes.filter { $0 != 0x20 && $0 != 0x0A })
+        }
+        return String(hash, radix: 16)
     }
 
     // MARK: - Digests
@@ -197,7 +205,8 @@ public final class StoryDesk: @unchecked Sendable {
         let inputs = ids.map { id in (members: state.members(of: id), summary: state.summary(of: id), record: state.listRecord(id)) }
         let entities = state.catalog.all
         lock.unlock()
-        let (records, touchedEntities) = makeDigests(inputs, entities: entities)
+        let (records, touchedEntities, newParts) = makeDigests(inputs, entities: entities)
+        lock.withLock { state.keep(newParts) }
         do {
             try store.saveDigests(records, entities: touchedEntities)
             if !records.isEmpty { noteChange() }
@@ -212,12 +221,19 @@ public final class StoryDesk: @unchecked Sendable {
 
     /// The digests of the given stories (members, list summary and list record taken under the
     /// lock), and the entities they name.
-    private func makeDigests(_ stories: [(members: [StoryMember], summary: StorySummary, record: StoryRecord)],
-                             entities: [CatalogEntity]) -> ([StoryRecord], [EntityRecord]) {
-        guard !stories.isEmpty else { return ([], []) }
+    /// Returns the digest parts made for members that had none, to keep for the next refresh.
+    private func makeDigests(_ stories: [(members: [(index: Int, member: StoryMember)], summary: StorySummary, record: StoryRecord)],
+                             entities: [CatalogEntity]) -> ([StoryRecord], [EntityRecord], [(index: Int, parts: MemberDigestParts)]) {
+        guard !stories.isEmpty else { return ([], [], []) }
         let digester = self.digester, dates = self.dates
-        let made = Pipeline.concurrentMap(count: stories.count, jobs: options.jobs) { k -> (StoryRecord, [StoryEntity]) in
-            var members = stories[k].members
+        let made = Pipeline.concurrentMap(count: stories.count, jobs: options.jobs) { k -> (StoryRecord, [StoryEntity], [(index: Int, parts: MemberDigestParts)]) in
+            var members = stories[k].members.map(\.member)
+            var newParts: [(index: Int, parts: MemberDigestParts)] = []
+            for (m, (index, member)) in stories[k].members.enumerated() where member.digestParts == nil {
+                let parts = digester.parts(of: member)
+                members[m].digestParts = parts
+                newParts.append((index, parts))
+            }
             dates.anchorUndated(&members)
             let digest = digester.digest(stories[k].summary, members: members, entities: entities)
             var json = JSONWriter()
@@ -237,10 +253,10 @@ public final class StoryDesk: @unchecked Sendable {
             record.digestJSON = json.string
             record.digestArticleCount = members.count
             record.updated = Date().timeIntervalSince1970
-            return (record, digest.entities)
+            return (record, digest.entities, newParts)
         }
         var byEntity: [Int: EntityRecord] = [:]
-        for (record, storyEntities) in made {
+        for (record, storyEntities, _) in made {
             for entity in storyEntities {
                 if byEntity[entity.id] == nil, entity.id < entities.count {
                     let known = entities[entity.id]
@@ -250,7 +266,7 @@ public final class StoryDesk: @unchecked Sendable {
                 byEntity[entity.id]?.stories.append((record.id, entity.mentions))
             }
         }
-        return (made.map(\.0), byEntity.keys.sorted().map { byEntity[$0]! })
+        return (made.map(\.0), byEntity.keys.sorted().map { byEntity[$0]! }, made.flatMap(\.2))
     }
 
     // MARK: - Replay

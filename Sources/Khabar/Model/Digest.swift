@@ -171,13 +171,17 @@ public struct StoryMember: Sendable {
     public var duplicateOf: String?
     /// The publication day inferred from the story, when the article has none.
     public var inferredPublication: PublishedDate?
+    /// What the digest takes from this member alone, when made before (the desk keeps it between
+    /// refreshes of a growing story); nil: the digester makes it.
+    public var digestParts: MemberDigestParts?
 
     public init(article: CleanArticle, facts: ArticleFacts, duplicateOf: String? = nil,
-                inferredPublication: PublishedDate? = nil) {
+                inferredPublication: PublishedDate? = nil, digestParts: MemberDigestParts? = nil) {
         self.article = article
         self.facts = facts
         self.duplicateOf = duplicateOf
         self.inferredPublication = inferredPublication
+        self.digestParts = digestParts
     }
 
     /// The outlet, or the article id in brackets when the outlet is unknown (it still counts as a source of its own).

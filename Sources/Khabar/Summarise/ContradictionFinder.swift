@@ -1,3 +1,4 @@
+import Foundation
 import KhabarText
 
 /// Where outlets disagree: aligned sentences (the same fact) of different outlets about the same
@@ -14,39 +15,111 @@ struct ContradictionFinder {
     var numberSimilarity = 0.6
     var polaritySimilarity = 0.8
     var limit = 10
+    /// Claim checks kept from earlier digests (the desk's growing stories), if any.
+    var memo: ClaimCheckMemo?
+
+    /// A sentence's words and analysis, made once however many pairs it is in.
+    private struct Analysed {
+        let words: [String]
+        let relation: RelationText
+    }
 
     func find(_ alignment: FactAlignment, members: [StoryMember]) -> [Contradiction] {
+        guard limit > 0 else { return [] }
         let sentences = alignment.sentences
         var found: [Contradiction] = []
-        var seenPairs = Set<String>()
+        // A pair of texts is looked at once (copies repeat sentences word for word): texts are
+        // numbered as first seen, and a pair is its two numbers.
+        // (Keyed by the texts' 64-bit hashes: hashing non-ASCII Strings is slow.)
+        var textNumbers: [UInt64: Int] = [:]
+        var numberOfSentence = [Int?](repeating: nil, count: sentences.count)
+        var hashOfSentence = [UInt64?](repeating: nil, count: sentences.count)
+        func textHash(_ i: Int) -> UInt64 {
+            if let known = hashOfSentence[i] { return known }
+            let made = TermHash.hash(sentences[i].text)
+            hashOfSentence[i] = made
+            return made
+        }
+        var seenPairs = Set<Pair>()
+        var analysed: [Int: Analysed] = [:]
+        func analysis(_ i: Int) -> Analysed {
+            if let known = analysed[i] { return known }
+            let made = Analysed(words: words(sentences[i].text), relation: RelationText(sentences[i].text))
+            analysed[i] = made
+            return made
+        }
+        func number(_ i: Int) -> Int {
+            if let known = numberOfSentence[i] { return known }
+            let text = textHash(i)
+            let made = textNumbers[text] ?? textNumbers.count
+            textNumbers[text] = made
+            numberOfSentence[i] = made
+            return made
+        }
+        let outlets = members.map(\.outletName)
+        var actorsOfSentence = [Set<Int>?](repeating: nil, count: sentences.count)
+        func actors(_ i: Int) -> Set<Int> {
+            if let known = actorsOfSentence[i] { return known }
+            let made = self.actors(in: sentences[i], of: members[sentences[i].member])
+            actorsOfSentence[i] = made
+            return made
+        }
         for i in sentences.indices {
             for partner in alignment.partners[i] where partner.sentence > i {
                 let j = partner.sentence
+                let ma = sentences[i].member, mb = sentences[j].member
+                guard outlets[ma] != outlets[mb],
+                      members[ma].duplicateOf != members[mb].article.id, members[mb].duplicateOf != members[ma].article.id else { continue }
+                let na = number(i), nb = number(j)
+                guard seenPairs.insert(Pair(min(na, nb), max(na, nb))).inserted, actors(i) == actors(j) else { continue }
                 let a = sentences[i], b = sentences[j]
-                let memberA = members[a.member], memberB = members[b.member]
-                guard memberA.outletName != memberB.outletName,
-                      memberA.duplicateOf != memberB.article.id, memberB.duplicateOf != memberA.article.id else { continue }
-                let key = [a.text, b.text].sorted().joined(separator: "\u{1}")
-                guard seenPairs.insert(key).inserted,
-                      actors(in: a, of: memberA) == actors(in: b, of: memberB) else { continue }
-                if let c = datesDiffer(a, memberA, b, memberB, similarity: partner.similarity) ?? claimsDiffer(a, memberA, b, memberB) {
+                if let c = datesDiffer(a, members[ma], b, members[mb], similarity: partner.similarity)
+                    ?? claimsDiffer(a, members[ma], b, members[mb], key: .init(a: textHash(i), b: textHash(j)),
+                                    analyse: { (analysis(i), analysis(j)) }) {
                     found.append(c)
+                    // Only the first `limit` are listed.
+                    if found.count == limit { return found }
                 }
             }
         }
-        return Array(found.prefix(limit))
+        return found
     }
 
-    private func claimsDiffer(_ a: StorySentence, _ ma: StoryMember, _ b: StorySentence, _ mb: StoryMember) -> Contradiction? {
+    private struct Pair: Hashable {
+        let first: Int, second: Int
+        init(_ first: Int, _ second: Int) { self.first = first; self.second = second }
+    }
+
+    private func claimsDiffer(_ a: StorySentence, _ ma: StoryMember, _ b: StorySentence, _ mb: StoryMember,
+                              key: ClaimCheckMemo.Key, analyse: () -> (Analysed, Analysed)) -> Contradiction? {
+        let difference: ClaimDifference?
+        if let memo {
+            difference = memo.value(for: key) {
+                let (analysedA, analysedB) = analyse()
+                return claimDifference(a.text, analysedA, b.text, analysedB)
+            }
+        } else {
+            let (analysedA, analysedB) = analyse()
+            difference = claimDifference(a.text, analysedA, b.text, analysedB)
+        }
+        guard let difference else { return nil }
+        return Contradiction(fact: a.text, kind: difference.kind, values: [
+            .init(value: difference.valueA, text: a.text, sources: [ma.article.id]),
+            .init(value: difference.valueB, text: b.text, sources: [mb.article.id]),
+        ])
+    }
+
+    /// What two aligned sentences of different outlets claim differently, from their texts alone.
+    private func claimDifference(_ textA: String, _ analysedA: Analysed, _ textB: String, _ analysedB: Analysed) -> ClaimDifference? {
         // Spacing alone ("لادين" / "لا دين") changes nothing.
-        guard words(a.text).joined() != words(b.text).joined() else { return nil }
-        let judgement = judge.judge(a.text, b.text)
+        guard analysedA.words.joined() != analysedB.words.joined() else { return nil }
+        let judgement = judge.judge(analysedA.relation, analysedB.relation)
         guard judgement.relation == .contradicts, judgement.similarity >= numberSimilarity else { return nil }
         let kind: String
         let valueA: String, valueB: String
         if judgement.cues.contains(.number) {
             // One slot changed: exactly one number only on each side.
-            let na = numbers(a.text), nb = numbers(b.text)
+            let na = numbers(textA), nb = numbers(textB)
             let onlyA = na.filter { x in !nb.contains { Self.sameNumber(x, $0) } }
             let onlyB = nb.filter { x in !na.contains { Self.sameNumber(x, $0) } }
             guard onlyA.count == 1, onlyB.count == 1 else { return nil }
@@ -57,19 +130,16 @@ struct ContradictionFinder {
             guard judgement.similarity >= polaritySimilarity else { return nil }
             // A negation on one side only ("بعدم" and "من عدم" both negate).
             if judgement.cues.contains(.negation), !judgement.cues.contains(.antonym),
-               negationCount(a.text) == negationCount(b.text) { return nil }
+               negationCount(textA) == negationCount(textB) { return nil }
             kind = judgement.cues.contains(.negation) ? "negation" : "antonym"
-            let wa = words(a.text), wb = words(b.text)
+            let wa = analysedA.words, wb = analysedB.words
             valueA = wa.filter { !wb.contains($0) }.prefix(6).joined(separator: " ")
             valueB = wb.filter { !wa.contains($0) }.prefix(6).joined(separator: " ")
         } else {
             return nil
         }
         guard !valueA.isEmpty || !valueB.isEmpty else { return nil }
-        return Contradiction(fact: a.text, kind: kind, values: [
-            .init(value: valueA, text: a.text, sources: [ma.article.id]),
-            .init(value: valueB, text: b.text, sources: [mb.article.id]),
-        ])
+        return ClaimDifference(kind: kind, valueA: valueA, valueB: valueB)
     }
 
     private func datesDiffer(_ a: StorySentence, _ ma: StoryMember, _ b: StorySentence, _ mb: StoryMember,
@@ -145,4 +215,55 @@ struct ContradictionFinder {
     private func words(_ text: String) -> [String] {
         Tokenizer.tokenize(text).filter(\.isWord).map(\.normalized)
     }
+}
+
+/// What an aligned pair of sentences claims differently: a number, a negation or an antonym, with
+/// each side's value.
+struct ClaimDifference: Sendable {
+    let kind: String
+    let valueA: String
+    let valueB: String
+}
+
+/// Claim checks of sentence pairs kept between digests: the desk remakes a story's digest each
+/// time it grows, and judging a pair is the costliest step of finding contradictions. Keyed by
+/// the two texts' hashes (the check depends on the texts alone). Two generations bound memory:
+/// when the newer is full, the older is dropped.
+public final class ClaimCheckMemo: @unchecked Sendable {
+    struct Key: Hashable {
+        let a: UInt64, b: UInt64
+    }
+
+    private let lock = NSLock()
+    private var newer: [Key: ClaimDifference?] = [:]
+    private var older: [Key: ClaimDifference?] = [:]
+    let capacity: Int
+
+    public init(capacity: Int = 200_000) {
+        self.capacity = capacity
+    }
+
+    /// The kept check of `key`, or `make()`'s (made outside the lock, then kept).
+    func value(for key: Key, make: () -> ClaimDifference?) -> ClaimDifference? {
+        let kept: ClaimDifference?? = lock.withLock {
+            if let hit = newer[key] { return .some(hit) }
+            if let hit = older[key] {
+                newer[key] = hit
+                return .some(hit)
+            }
+            return .none
+        }
+        if let kept { return kept }
+        let made = make()
+        lock.withLock {
+            if newer.count >= capacity {
+                older = newer
+                newer = [:]
+            }
+            newer[key] = .some(made)
+        }
+        return made
+    }
+
+    var count: Int { lock.withLock { newer.count + older.count } }
 }

@@ -22,42 +22,67 @@ struct QuoteMerger {
         let words: [(cores: [UInt64], weight: Float)]
     }
 
+    /// One quote of a member as the merge needs it; depends on that member alone, so a story's
+    /// growing digest makes it once per article.
+    struct QuoteWords: Sendable {
+        let speakerEntity: Int?
+        let speakerText: String?
+        let text: String
+        let isDirect: Bool
+        /// Content words (not stop words), each with the entities of the mentions inside the
+        /// quote that cover it: the word drops out when one of those is a recurring actor.
+        let words: [(cores: [UInt64], weight: Float, insideEntities: [Int])]
+    }
+
+    /// The quotes of one member with their content words.
+    func quoteWords(of member: StoryMember) -> [QuoteWords] {
+        member.facts.quotes.map { quote in
+            let inside = member.facts.mentions.compactMap { m -> (start: Int, end: Int, entity: Int)? in
+                guard m.start >= quote.start && m.end <= quote.end, let entity = m.entity else { return nil }
+                return (m.start - quote.start, m.end - quote.start, entity)
+            }
+            let words = Tokenizer.tokenize(quote.text).filter(\.isWord)
+            let content = words.compactMap { word -> (cores: [UInt64], weight: Float, insideEntities: [Int])? in
+                guard word.kind == .arabic || word.kind == .latin else { return nil }
+                let normalized = word.normalized
+                guard !StopWords.isStopWord(normalized) else { return nil }
+                let cores = word.kind == .arabic ? WordCores.coreKeys(of: normalized) : [TermHash.hash(normalized)]
+                guard !cores.isEmpty else { return nil }
+                let stem = word.kind == .arabic ? LightStemmer.stem(normalized) : normalized
+                let covering = inside.filter { $0.start <= word.range.lowerBound && word.range.lowerBound < $0.end }.map(\.entity)
+                return (cores, vectorizer.idf(TermHash.hash(stem)), covering)
+            }
+            return QuoteWords(speakerEntity: EntityCatalog.speakerEntity(of: quote, in: member.facts),
+                              speakerText: quote.speakerText, text: quote.text, isDirect: quote.kind == .direct,
+                              words: content)
+        }
+    }
+
     func merge(_ members: [StoryMember], entityName: (Int) -> String?) -> [MergedQuote] {
+        merge(members, quoteWords: members.map(quoteWords(of:)), entityName: entityName)
+    }
+
+    /// `quoteWords[i]`: member i's quotes (made with `quoteWords(of:)`).
+    func merge(_ members: [StoryMember], quoteWords: [[QuoteWords]], entityName: (Int) -> String?) -> [MergedQuote] {
         var articlesPerEntity: [Int: Set<Int>] = [:]
         for (index, member) in members.enumerated() {
             for mention in member.facts.mentions { if let e = mention.entity { articlesPerEntity[e, default: []].insert(index) } }
         }
         let recurring = Set(articlesPerEntity.filter { $0.value.count >= 2 }.keys)
         var items: [Item] = []
-        for (index, member) in members.enumerated() {
-            for quote in member.facts.quotes {
-                let entity = EntityCatalog.speakerEntity(of: quote, in: member.facts)
+        for (index, quotes) in quoteWords.enumerated() {
+            for quote in quotes {
+                let entity = quote.speakerEntity
                 let name = entity.flatMap(entityName) ?? quote.speakerText
                 guard let name, !name.isEmpty else { continue } // nobody to attribute it to
-                let inside = member.facts.mentions.filter { m in
-                    m.start >= quote.start && m.end <= quote.end && m.entity.map { recurring.contains($0) } == true
-                }
-                    .map { m -> EntityMention in
-                        var shifted = m
-                        shifted.start -= quote.start
-                        shifted.end -= quote.start
-                        return shifted
-                    }
-                let words = Tokenizer.tokenize(quote.text).filter(\.isWord)
-                let content = words.compactMap { word -> (cores: [UInt64], weight: Float)? in
-                    guard word.kind == .arabic || word.kind == .latin,
-                          !inside.contains(where: { $0.start <= word.range.lowerBound && word.range.lowerBound < $0.end }) else { return nil }
-                    let normalized = word.normalized
-                    guard !StopWords.isStopWord(normalized) else { return nil }
-                    let cores = word.kind == .arabic ? WordCores.coreKeys(of: normalized) : [TermHash.hash(normalized)]
-                    guard !cores.isEmpty else { return nil }
-                    let stem = word.kind == .arabic ? LightStemmer.stem(normalized) : normalized
-                    return (cores, vectorizer.idf(TermHash.hash(stem)))
+                // The names of the story's recurring actors do not count.
+                let content = quote.words.compactMap { word -> (cores: [UInt64], weight: Float)? in
+                    word.insideEntities.contains(where: recurring.contains) ? nil : (word.cores, word.weight)
                 }
                 guard !content.isEmpty else { continue }
                 let key = entity.map { "e\($0)" } ?? "t" + ArabicNormalizer.normalize(name, Tokenizer.wordOptions)
                 items.append(Item(speakerKey: key, speaker: name, entity: entity, text: quote.text,
-                                  isDirect: quote.kind == .direct, member: index, words: content))
+                                  isDirect: quote.isDirect, member: index, words: content))
             }
         }
         // Union-find over the quotes of each speaker.

@@ -9,6 +9,8 @@ public struct StoryDigester: Sendable {
     public var singleOutletFacts = 8
     /// Longest lead sentence that may stand as the headline, in words.
     public var headlineWords = 35
+    /// Contradiction checks kept across digests, for a caller that remakes growing stories (the desk).
+    public var claimChecks: ClaimCheckMemo?
 
     public init(background: BackgroundFrequencies = .shipped) {
         vectorizer = SentenceVectorizer(background: background)
@@ -17,9 +19,13 @@ public struct StoryDigester: Sendable {
     /// `story` is the clustering's view (id, ranking, outlets, times); `members` its articles in
     /// arrival order with their facts; `entities` the whole run's entity catalog.
     public func digest(_ story: StorySummary, members: [StoryMember], entities: [CatalogEntity]) -> StoryDigest {
+        let parts = members.map { $0.digestParts ?? self.parts(of: $0) }
         var sentences: [StorySentence] = []
-        for (index, member) in members.enumerated() {
-            sentences += vectorizer.sentences(of: member, index: index)
+        for (index, memberParts) in parts.enumerated() {
+            for var sentence in memberParts.sentences {
+                sentence.member = index
+                sentences.append(sentence)
+            }
         }
         let alignment = FactAlignment(sentences: sentences)
         let distinct = members.filter { $0.duplicateOf == nil }.count
@@ -37,10 +43,12 @@ public struct StoryDigester: Sendable {
             last: members.compactMap(\.article.published).max(),
             importance: story.importance, summary: summary,
             entities: people,
-            quotes: QuoteMerger(vectorizer: vectorizer).merge(members) { names[$0] ?? Self.entity($0, in: entities)?.name },
+            quotes: QuoteMerger(vectorizer: vectorizer).merge(members, quoteWords: parts.map(\.quotes)) {
+                names[$0] ?? Self.entity($0, in: entities)?.name
+            },
             timeline: timeline.build(alignment, members: members),
             coverage: coverage(alignment, members: members),
-            contradictions: ContradictionFinder().find(alignment, members: members))
+            contradictions: ContradictionFinder(memo: claimChecks).find(alignment, members: members))
     }
 
     /// Distinct outlets, most articles first (ties: first seen); an article without an outlet stands

@@ -7,7 +7,8 @@ import KhabarText
 /// entity mention counts as the entity: "بوتين" and "بوتن" are one term, so sentences from outlets
 /// that spell names differently still align.
 struct StorySentence {
-    let member: Int
+    /// Index of the member in its story (a member's sentences are made once and re-numbered per digest).
+    var member: Int
     /// Position among the member's sentences (0 = first of the body).
     let position: Int
     let paragraph: Int
