@@ -24,6 +24,17 @@ public struct Pipeline: Sendable {
         process(paths: paths, cleaner.clean, emit: emit)
     }
 
+    /// Reads, cleans and extracts the facts of every input (across cores); `emit` gets each article
+    /// with its facts (entities not yet in a catalog), or an input error, in input order.
+    public func extract(paths: [String], emit: (Result<(CleanArticle, ArticleFacts), InputError>) -> Void) {
+        let cleaner = self.cleaner
+        let extractors = FactExtractorPool()
+        process(paths: paths, { raw -> (CleanArticle, ArticleFacts) in
+            let article = cleaner.clean(raw)
+            return (article, extractors.extract(article))
+        }, emit: emit)
+    }
+
     /// Reads, cleans and analyses every input, then feeds the articles to `tracker` in input order
     /// (dedupe, then clustering). `emit` gets each article's clean form and first assignment, or an
     /// input error, in input order.

@@ -16,15 +16,15 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let pipeline = input.pipeline()
-        let extractor = FactExtractor()
         var catalog = EntityCatalog()
         var articles: [ArticleFacts] = []
         var failures = 0
         var progress = Progress(label: "extracting", enabled: !input.quiet)
-        pipeline.clean(paths: input.paths) { outcome in
+        // Extraction runs across cores; the catalog takes the articles in input order.
+        pipeline.extract(paths: input.paths) { outcome in
             switch outcome {
-            case .success(let article):
-                var facts = extractor.extract(article)
+            case .success(let (_, found)):
+                var facts = found
                 catalog.add(&facts)
                 articles.append(facts)
             case .failure(let error):

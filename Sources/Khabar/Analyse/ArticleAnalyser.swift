@@ -65,12 +65,6 @@ public struct ArticleAnalyser: Sendable {
         }
     }
 
-    /// The hashed content term a token contributes (as in article profiles), or nil.
-    static func contentTerm(_ token: Token) -> UInt64? {
-        var word = token.normalized
-        return word.withUTF8 { bytes in contentStem(token.kind, bytes).map(TermHash.hash) }
-    }
-
     /// The stem a word contributes as a content term, or nil for stop words, numbers and scraps.
     static func contentStem(_ kind: TokenKind, _ word: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         switch kind {

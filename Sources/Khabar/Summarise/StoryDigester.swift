@@ -29,7 +29,7 @@ public struct StoryDigester: Sendable {
         }
         let alignment = FactAlignment(sentences: sentences)
         let distinct = members.filter { $0.duplicateOf == nil }.count
-        let headline = pickHeadline(alignment, members: members)
+        let headline = pickHeadline(alignment, members: members, titleVectors: parts.map(\.titleVector))
         let people = storyEntities(members, entities)
         let names = Dictionary(people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let summary = selector.select(alignment, members: members, distinctArticles: distinct).map { i in
@@ -64,11 +64,12 @@ public struct StoryDigester: Sendable {
     /// The title or short lead sentence that most outlets' articles echo: for each candidate, the
     /// distinct other outlets with a sentence aligned to it, plus the summed similarity of the best
     /// sentence of each other member (ties: earlier member).
-    func pickHeadline(_ alignment: FactAlignment, members: [StoryMember]) -> (text: String, article: String) {
+    func pickHeadline(_ alignment: FactAlignment, members: [StoryMember],
+                      titleVectors: [[(term: UInt64, weight: Float)]?]) -> (text: String, article: String) {
         var candidates: [(text: String, member: Int, vector: [(term: UInt64, weight: Float)])] = []
         for (index, member) in members.enumerated() {
             if let title = member.article.title, !title.isEmpty {
-                candidates.append((title, index, vectorizer.vector(of: title)))
+                candidates.append((title, index, titleVectors[index] ?? vectorizer.vector(of: title)))
             }
         }
         for s in alignment.sentences where s.position == 0 && s.wordCount <= headlineWords && s.wordCount >= 4 {

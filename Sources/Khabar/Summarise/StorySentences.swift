@@ -64,39 +64,45 @@ struct SentenceVectorizer {
     func sentences(of member: StoryMember, index: Int) -> [StorySentence] {
         let body = member.article.body
         let mentions = member.facts.mentions.filter { $0.entity != nil }.sorted { $0.start < $1.start }
-        let tokens = Tokenizer.tokenize(body)
+        let words = Self.words(of: body)
         var result: [StorySentence] = []
         var paragraph = 0
         var lastEnd = 0
         let bytes = Array(body.utf8)
-        var t = 0
+        var first = 0
         for sentence in SentenceSplitter.split(body) {
             if bytes[lastEnd..<sentence.range.lowerBound].contains(0x0A), !result.isEmpty { paragraph += 1 }
             lastEnd = sentence.range.upperBound
-            while t < tokens.count, tokens[t].range.lowerBound < sentence.range.lowerBound { t += 1 }
-            var first = t
-            var words: [Token] = []
-            while first < tokens.count, tokens[first].range.upperBound <= sentence.range.upperBound {
-                if tokens[first].isWord { words.append(tokens[first]) }
-                first += 1
-            }
-            t = first
+            while first < words.count, words[first].range.lowerBound < sentence.range.lowerBound { first += 1 }
+            var end = first
+            while end < words.count, words[end].range.upperBound <= sentence.range.upperBound { end += 1 }
             let inside = mentions.filter { $0.start >= sentence.range.lowerBound && $0.end <= sentence.range.upperBound }
             result.append(StorySentence(member: index, position: result.count, paragraph: paragraph,
-                                        text: sentence.text, range: sentence.range, wordCount: words.count,
-                                        vector: vectorize(words: words, mentions: inside)))
+                                        text: sentence.text, range: sentence.range, wordCount: end - first,
+                                        vector: vectorize(words: words[first..<end], mentions: inside)))
+            first = end
         }
         return result
     }
 
     /// A vector for a short text outside any body (a title): stems only.
     func vector(of text: String) -> [(term: UInt64, weight: Float)] {
-        vectorize(words: Tokenizer.tokenize(text).filter(\.isWord), mentions: [])
+        vectorize(words: Self.words(of: text)[...], mentions: [])
+    }
+
+    /// Each word (Arabic, Latin or number token) of a text with the content term it adds to an
+    /// article profile, if any — the terms as the analyse stage makes them, from normalised bytes.
+    static func words(of text: String) -> [(range: Range<Int>, term: UInt64?)] {
+        var words: [(range: Range<Int>, term: UInt64?)] = []
+        Tokenizer.forEachNormalizedWord(in: text) { kind, range, word in
+            words.append((range, ArticleAnalyser.contentStem(kind, word).map(TermHash.hash)))
+        }
+        return words
     }
 
     /// Stems outside mentions count with their summed IDF; each mention counts once as its entity.
     /// Unit length, sorted by term.
-    func vectorize(words: [Token], mentions: [EntityMention]) -> [(term: UInt64, weight: Float)] {
+    func vectorize(words: ArraySlice<(range: Range<Int>, term: UInt64?)>, mentions: [EntityMention]) -> [(term: UInt64, weight: Float)] {
         var weights: [UInt64: Float] = [:]
         var m = 0
         for word in words {
@@ -105,8 +111,7 @@ struct SentenceVectorizer {
                 weights[Self.entityTerm(entity)] = entityWeight(entity)
                 continue
             }
-            // Terms as the analyse stage makes them for article profiles.
-            guard let term = ArticleAnalyser.contentTerm(word) else { continue }
+            guard let term = word.term else { continue }
             weights[term, default: 0] += idf(term)
         }
         var vector = weights.map { (term: $0.key, weight: $0.value) }.sorted { $0.term < $1.term }
