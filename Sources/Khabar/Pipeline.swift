@@ -133,25 +133,41 @@ public struct Pipeline: Sendable {
     /// results in index order.
     static func concurrentMap<Output>(count: Int, jobs: Int, _ work: @Sendable (Int) -> Output) -> [Output] {
         guard jobs > 1, count > 1 else { return (0..<count).map(work) }
-        let results = UnsafeMutableBufferPointer<Output?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        // Deinitialise before freeing: the results hold strings and arrays that would otherwise leak.
-        defer {
-            _ = results.deinitialize()
-            results.deallocate()
-        }
-        let base = UncheckedSendable(results)
-        let stripes = min(jobs, count)
-        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-            // Each worker writes only its own stripe of the buffer.
-            var i = stripe
-            while i < count {
-                base.value[i] = work(i)
-                i += stripes
-            }
-        }
-        return results.map { $0! }
+        let results = StripedResults<Output>(count: count, stripes: min(jobs, count))
+        DispatchQueue.concurrentPerform(iterations: results.stripes) { stripe in results.run(stripe: stripe, work) }
+        return results.values
     }
+}
+
+/// Work split into stripes (stripe s computes indices s, s + stripes, …) that several threads
+/// write into one buffer, each only its own stripe; read back in index order once all are done.
+final class StripedResults<Output>: @unchecked Sendable {
+    let count: Int
+    let stripes: Int
+    private let buffer: UnsafeMutableBufferPointer<Output?>
+
+    init(count: Int, stripes: Int) {
+        self.count = count
+        self.stripes = max(1, stripes)
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    // Deinitialise before freeing: the results hold strings and arrays that would otherwise leak.
+    deinit {
+        _ = buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func run(stripe: Int, _ work: (Int) -> Output) {
+        var i = stripe
+        while i < count {
+            buffer[i] = work(i)
+            i += stripes
+        }
+    }
+
+    var values: [Output] { buffer.map { $0! } }
 }
 
 /// Wraps a value the compiler cannot prove is safe to share, where the code above guarantees it.

@@ -64,9 +64,11 @@ struct ArticleOutput {
         case .text:
             Console.out((count > 0 ? "\n" : "") + article.paragraphs.joined(separator: "\n\n") + "\n")
         case .jsonl:
-            Console.out(article.jsonLine + "\n")
+            Console.out(bytes: article.jsonLineBytes)
+            Console.out("\n")
         case .json:
-            Console.out((count > 0 ? ",\n" : "") + article.jsonLine)
+            if count > 0 { Console.out(",\n") }
+            Console.out(bytes: article.jsonLineBytes)
         }
     }
 

@@ -12,6 +12,11 @@ enum Console {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    static func out(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     static func flush() {
         guard !buffer.isEmpty else { return }
         buffer.withUnsafeBytes { raw in

@@ -18,6 +18,9 @@ public final class StoryDesk: @unchecked Sendable {
         public var closeCheckEvery = 1000
         /// Cores for cleaning, analysis, extraction and digests.
         public var jobs = ProcessInfo.processInfo.activeProcessorCount
+        /// How far below normal CPU priority that work runs (Linux nice steps), so that reads stay
+        /// quick while a heavy ingest uses the rest of the machine.
+        public var workNice: Int32 = 5
         public init() {}
     }
 
@@ -34,6 +37,8 @@ public final class StoryDesk: @unchecked Sendable {
     }()
     let dates = DateExtractor()
     static let logger = Logger(label: "khabar.desk")
+    /// Threads for the order-free work (preparing articles, making digests).
+    let workers: DeskWorkers
 
     /// Guards the placed state: placing holds it; a digest refresh only to take its stories' members.
     private let lock = NSLock()
@@ -57,6 +62,7 @@ public final class StoryDesk: @unchecked Sendable {
         self.store = store
         self.reader = reader
         self.options = options
+        workers = DeskWorkers(count: options.jobs, nice: options.workNice)
         ready.enter()
         Thread.detachNewThread { [self] in
             lock.lock()
@@ -77,7 +83,7 @@ public final class StoryDesk: @unchecked Sendable {
     /// input order: where the article went, that it was already stored, or why it was refused.
     public func ingest(_ inputs: [ReadOutcome]) -> [IngestOutcome] {
         waitUntilReady()
-        let prepared = Pipeline.concurrentMap(count: inputs.count, jobs: options.jobs) { [self] i in
+        let prepared = workers.map(count: inputs.count) { [self] i in
             inputs[i].map(prepare)
         }
         lock.lock()
@@ -226,7 +232,7 @@ public final class StoryDesk: @unchecked Sendable {
                              entities: [CatalogEntity]) -> ([StoryRecord], [EntityRecord], [(index: Int, parts: MemberDigestParts)]) {
         guard !stories.isEmpty else { return ([], [], []) }
         let digester = self.digester, dates = self.dates
-        let made = Pipeline.concurrentMap(count: stories.count, jobs: options.jobs) { k -> (StoryRecord, [StoryEntity], [(index: Int, parts: MemberDigestParts)]) in
+        let made = workers.map(count: stories.count) { k -> (StoryRecord, [StoryEntity], [(index: Int, parts: MemberDigestParts)]) in
             var members = stories[k].members.map(\.member)
             var newParts: [(index: Int, parts: MemberDigestParts)] = []
             for (m, (index, member)) in stories[k].members.enumerated() where member.digestParts == nil {
@@ -289,7 +295,7 @@ public final class StoryDesk: @unchecked Sendable {
         while start < stored.count {
             let end = min(stored.count, start + 512)
             let slice = stored[start..<end]
-            let prepared = Pipeline.concurrentMap(count: slice.count, jobs: options.jobs) { [self] i in
+            let prepared = workers.map(count: slice.count) { [self] i in
                 let item = slice[slice.startIndex + i]
                 return PreparedArticle(clean: item.article, profile: analyser.profile(item.article),
                                        facts: extractors.extract(item.article), textHash: item.textHash)
