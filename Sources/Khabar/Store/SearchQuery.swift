@@ -63,10 +63,12 @@ extension SearchSnippet {
     /// the matched words between `open`/`close` marks, "…" where it is cut. Made with the same
     /// analysis chain as the index (`SearchTerms`), so what is marked is what matched.
     public static func make(_ text: String, terms: Set<String>, words: Int = 24) -> String? {
+        // Terms compared by their 64-bit hashes: no String per word of the article.
+        let wanted = Set(terms.map(TermHash.hash))
         var spans: [(range: Range<Int>, hit: Bool)] = []
         withUTF8Bytes(text) { bytes in
             SearchTerms.forEach(in: bytes) { term, range in
-                spans.append((range, terms.contains(String(decoding: term, as: UTF8.self))))
+                spans.append((range, wanted.contains(TermHash.hash(term))))
             }
         }
         guard let firstHit = spans.firstIndex(where: \.hit) else { return nil }
