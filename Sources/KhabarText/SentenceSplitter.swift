@@ -35,6 +35,18 @@ public enum SentenceSplitter {
 
     /// Sentence ranges over raw UTF-8, for callers that don't need the strings.
     public static func splitRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        splitRanges(bytes, TokenRanges(bytes))
+    }
+
+    /// The same, over `tokens` that the caller already has from `Tokenizer.tokenize` of these bytes
+    /// (no second tokenizer pass).
+    public static func splitRanges(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> [Range<Int>] {
+        splitRanges(bytes, tokens.lazy.map { ($0.kind, $0.range) })
+    }
+
+    /// `tokens`: each token's kind and range, in order.
+    private static func splitRanges<Tokens: Sequence>(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: Tokens) -> [Range<Int>]
+    where Tokens.Element == (TokenKind, Range<Int>) {
         var sentences: [Range<Int>] = []
         var sentenceStart: Int? = nil
         var sentenceEnd = 0
@@ -50,7 +62,7 @@ public enum SentenceSplitter {
             pendingBreak = false
         }
 
-        Tokenizer.forEachToken(in: bytes) { kind, range in
+        for (kind, range) in tokens {
             let gapIsEmpty = previousEnd == range.lowerBound
             let value = kind == .punctuation ? Tokenizer.scalar(bytes, range.lowerBound).0 : 0
             defer {
@@ -65,14 +77,14 @@ public enum SentenceSplitter {
                 } else if pendingBreak {
                     if gapIsEmpty, kind == .punctuation, isCloser(value) || isTerminator(value) {
                         sentenceEnd = range.upperBound
-                        return
+                        continue
                     }
                     closeSentence()
                 }
             }
             if sentenceStart == nil { sentenceStart = range.lowerBound }
             sentenceEnd = range.upperBound
-            guard kind == .punctuation, range.lowerBound >= protectedUntil else { return }
+            guard kind == .punctuation, range.lowerBound >= protectedUntil else { continue }
 
             if let closer = closingMark(for: value) {
                 if let closerEnd = findCloser(bytes, from: range.upperBound, opener: value, closer: closer) {
@@ -81,10 +93,10 @@ public enum SentenceSplitter {
             } else if value == 0x2E {
                 let followedByDot = range.upperBound < bytes.count && bytes[range.upperBound] == 0x2E
                 let precededByDot = range.lowerBound > 0 && bytes[range.lowerBound - 1] == 0x2E
-                if followedByDot || precededByDot { return } // ellipsis
-                if !endsAtBoundary(bytes, range.upperBound) { return }
+                if followedByDot || precededByDot { continue } // ellipsis
+                if !endsAtBoundary(bytes, range.upperBound) { continue }
                 if let previous, previous.range.upperBound == range.lowerBound,
-                   isAbbreviation(bytes, previous.kind, previous.range, before: beforePrevious) { return }
+                   isAbbreviation(bytes, previous.kind, previous.range, before: beforePrevious) { continue }
                 pendingBreak = true
             } else if isTerminator(value) {
                 pendingBreak = true
@@ -92,6 +104,17 @@ public enum SentenceSplitter {
         }
         closeSentence()
         return sentences
+    }
+
+    /// The tokenizer's (kind, range) pairs as a sequence.
+    private struct TokenRanges: Sequence, IteratorProtocol {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let classes = CharacterClassifier()
+        var offset = 0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func next() -> (TokenKind, Range<Int>)? { Tokenizer.nextToken(bytes, &offset, classes) }
     }
 
     // MARK: - Rules

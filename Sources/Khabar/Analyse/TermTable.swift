@@ -78,6 +78,14 @@ public struct TermTable<Value>: Sendable where Value: Sendable {
         set { self[term] = newValue }
     }
 
+    /// Empties the table, keeping its capacity.
+    public mutating func removeAll() {
+        guard count > 0 else { return }
+        for i in keys.indices { keys[i] = 0 }
+        for i in values.indices { values[i] = nil }
+        count = 0
+    }
+
     /// Every (term, value) pair, in no particular order.
     public func forEach(_ body: (UInt64, Value) -> Void) {
         for i in keys.indices where keys[i] != 0 { body(keys[i], values[i]!) }

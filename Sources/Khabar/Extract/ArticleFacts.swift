@@ -29,6 +29,8 @@ public final class FactExtractor {
     private let rules = EntityRules()
     private let quotes = QuoteExtractor()
     private let dates = DateExtractor()
+    /// Forms and keys of the words seen so far (`BodyWords`).
+    private var knownWords = KnownTexts<(form: String, key: WordKey)>(capacity: 8192)
 
     public init(tagger: EntityTagger? = EntityTagger()) {
         self.tagger = tagger
@@ -37,7 +39,7 @@ public final class FactExtractor {
     public func extract(_ article: CleanArticle) -> ArticleFacts {
         let body = article.paragraphs.joined(separator: "\n\n")
         // Tokenized and normalised once for the tagger's rules, the quote rules and the dates.
-        let words = BodyWords(body)
+        let words = BodyWords(tokens: Tokenizer.tokenize(body), known: &knownWords)
         return ArticleFacts(id: article.id, mentions: mentions(in: body, words),
                             quotes: quotes.extract(body: body, words),
                             dates: dates.extract(words, text: body, published: article.published))

@@ -130,6 +130,34 @@ struct BodyWords {
         keys = forms.map(WordKey.init)
     }
 
+    /// The same, with the forms and keys of words already seen taken from `known` (the fact
+    /// extractor keeps it across articles: normalising each word again was the cost here).
+    init(tokens: [Token], known: inout KnownTexts<(form: String, key: WordKey)>) {
+        self.tokens = tokens
+        var forms: [String] = [], keys: [WordKey] = []
+        forms.reserveCapacity(tokens.count)
+        keys.reserveCapacity(tokens.count)
+        for token in tokens {
+            guard token.isWord else {
+                forms.append(token.text)
+                keys.append(WordKey(token.text))
+                continue
+            }
+            // A word's form depends on its text alone (`Token.normalized`).
+            let word = withUTF8Bytes(token.text) { text in
+                if let word = known.lookup(text) { return word }
+                let form = token.normalized
+                let word = (form: form, key: WordKey(form))
+                known.insert(text, word)
+                return word
+            }
+            forms.append(word.form)
+            keys.append(word.key)
+        }
+        self.forms = forms
+        self.keys = keys
+    }
+
     var count: Int { tokens.count }
 
     /// The key of token `i` as the rules that blank out non-words see it ("" for punctuation).

@@ -68,7 +68,7 @@ struct DateGrammar {
             formCounts[i] = UInt8(n)
             // A number, punctuation, a non-Arabic word, or a word with a form in the lexicon.
             if let first = word.utf8.first, first &- 0xD8 < 4 { // lead byte of U+0600…U+06FF
-                mayStart[i] = (0..<n).contains { DateLexicon.vocabulary.contains(formHashes[i * Self.maxForms + $0]) }
+                mayStart[i] = (0..<n).contains { DateWords.vocabulary.contains(formHashes[i * Self.maxForms + $0]) }
             }
         }
         self.formHashes = formHashes
@@ -666,10 +666,26 @@ struct DateGrammar {
         let from = max(0, start - 6), to = min(count, end + 3)
         for i in from..<to where i < start || i >= end {
             if isPunct(i, ".!؟?") { if i < start { continue } else { break } }
+            guard mayBeFuture(i) else { continue }
             for form in stems(i) {
                 if DateLexicon.futureWords.contains(form) { return true }
                 if DateGrammar.looksLikeFutureVerb(form) { return true }
             }
+        }
+        return false
+    }
+
+    /// False only where `isFuture`'s String tests must fail on word `i`, decided on bytes: none of
+    /// its forms (hashed in `formHashes`, which are `stems(i)`'s) is a future word, and the word has
+    /// no س, so no form starts with the future prefix. Building the forms as Strings is the cost.
+    private func mayBeFuture(_ i: Int) -> Bool {
+        for k in 0..<Int(formCounts[i]) where DateWords.futureWords.contains(formHashes[i * Self.maxForms + k]) {
+            return true
+        }
+        var previous: UInt8 = 0
+        for byte in words[i].utf8 {
+            if previous == 0xD8 && byte == 0xB3 { return true } // س
+            previous = byte
         }
         return false
     }

@@ -22,6 +22,14 @@ enum DateWords {
         static let thisFeminine = key("هذه")
     }
 
+    /// `DateLexicon.vocabulary` in a `TermTable`: asked for every token, and a `Set<UInt64>`
+    /// runs SipHash on each lookup.
+    static let vocabulary: TermTable<Bool> = {
+        var table = TermTable<Bool>(minimumCapacity: DateLexicon.vocabulary.count)
+        for hash in DateLexicon.vocabulary { table[hash] = true }
+        return table
+    }()
+    static let futureWords = HashedWords(DateLexicon.futureWords)
     static let partsOfDay = HashedWords(DateLexicon.partsOfDay)
     static let leadingQualifiers = HashedWords(DateLexicon.leadingQualifiers)
     static let rangeJoiners = HashedWords(DateLexicon.rangeJoiners)

@@ -44,19 +44,20 @@ enum AgencyMentions {
     private static let cliticScalars: Set<UInt32> = Set(PlaceNameRule.clitics.map { $0.unicodeScalars.first!.value })
 
     private static func match(at i: Int, _ words: [String], _ key: WordKey) -> Found? {
-        var firsts = [key.hash]
-        if key.count > 3, cliticScalars.contains(key.first) {
-            firsts.append(key.tailHash)
-        }
-        for first in firsts {
-            // Longest patterns first (the catalog keeps them sorted so).
-            for pattern in patternsByFirstWord[first] ?? []
-            where i + pattern.words.count <= words.count {
-                let rest = pattern.words.indices.dropFirst()
-                guard rest.allSatisfy({ words[i + $0] == pattern.words[$0] }) else { continue }
-                if pattern.weak && !(i > 0 && AgencyCatalog.creditContext.contains(words[i - 1])) { continue }
-                return Found(tokens: i..<(i + pattern.words.count), agency: pattern.agency)
-            }
+        if let found = match(at: i, words, firstWordHash: key.hash) { return found }
+        // Then without a one-letter clitic (tested second, and only then: this runs on every word).
+        guard key.count > 3, cliticScalars.contains(key.first) else { return nil }
+        return match(at: i, words, firstWordHash: key.tailHash)
+    }
+
+    private static func match(at i: Int, _ words: [String], firstWordHash first: UInt64) -> Found? {
+        // Longest patterns first (the catalog keeps them sorted so).
+        for pattern in patternsByFirstWord[first] ?? []
+        where i + pattern.words.count <= words.count {
+            let rest = pattern.words.indices.dropFirst()
+            guard rest.allSatisfy({ words[i + $0] == pattern.words[$0] }) else { continue }
+            if pattern.weak && !(i > 0 && AgencyCatalog.creditContext.contains(words[i - 1])) { continue }
+            return Found(tokens: i..<(i + pattern.words.count), agency: pattern.agency)
         }
         return nil
     }

@@ -20,6 +20,8 @@ public struct EntityModel: Sendable {
     let weights: [Int8]
     /// `(EntityTag.count + 1) × EntityTag.count`; row `EntityTag.count` = from the sentence start.
     let transitions: [Float]
+    /// `transitions` as the decoder reads them (`EntityViterbi.masked`).
+    let viterbiTransitions: [Float]
     let gazetteer: EntityGazetteer
     /// The second pass, which also sees `EntityMemory` (how the first pass tagged the same word
     /// elsewhere in the document); nil = sentences are tagged alone.
@@ -45,6 +47,7 @@ public struct EntityModel: Sendable {
         self.scale = scale
         self.weights = weights
         self.transitions = transitions
+        viterbiTransitions = EntityViterbi.masked(transitions)
         self.gazetteer = gazetteer
     }
 
@@ -164,7 +167,14 @@ enum EntityViterbi {
         return allowed
     }()
 
-    /// `emissions`: n × tags scores. Writes the best tag indices into `path`.
+    /// `transitions` with the disallowed cells at -infinity. A disallowed step then scores
+    /// -infinity, which never beats the best so far (the test is strict), so the decoder needs no
+    /// test per cell and its fixed 9 × 9 loop unrolls; scores are finite or -infinity, never NaN.
+    static func masked(_ transitions: [Float]) -> [Float] {
+        transitions.indices.map { allowed[$0] ? transitions[$0] : -.infinity }
+    }
+
+    /// `emissions`: n × tags scores; `transitions`: `masked` ones. Writes the best tag indices into `path`.
     static func decode(emissions: UnsafeBufferPointer<Float>, count n: Int, transitions: UnsafeBufferPointer<Float>,
                        scores: inout [Float], back: inout [UInt8], path: inout [Int]) {
         let tags = EntityTag.count
@@ -174,27 +184,40 @@ enum EntityViterbi {
         scores.append(contentsOf: repeatElement(0, count: n * tags))
         back.removeAll(keepingCapacity: true)
         back.append(contentsOf: repeatElement(0, count: n * tags))
-        allowed.withUnsafeBufferPointer { allowed in
-            for t in 0..<tags {
-                let cell = tags * tags + t
-                scores[t] = allowed[cell] ? transitions[cell] + emissions[t] : -.infinity
-            }
-            for i in 1..<max(n, 1) {
-                for t in 0..<tags {
-                    var best = -Float.infinity
-                    var from = 0
-                    for p in 0..<tags where allowed[p * tags + t] {
-                        let s = scores[(i - 1) * tags + p] + transitions[p * tags + t]
-                        if s > best { best = s; from = p }
-                    }
-                    scores[i * tags + t] = best + emissions[i * tags + t]
-                    back[i * tags + t] = UInt8(from)
+        path.append(contentsOf: repeatElement(0, count: n))
+        // Through pointers: writing the Arrays cell by cell cost a uniqueness check per cell.
+        scores.withUnsafeMutableBufferPointer { scores in
+            back.withUnsafeMutableBufferPointer { back in
+                path.withUnsafeMutableBufferPointer { path in
+                    decode(emissions: emissions, count: n, transitions: transitions, scores: scores, back: back, path: path)
                 }
+            }
+        }
+    }
+
+    private static func decode(emissions: UnsafeBufferPointer<Float>, count n: Int, transitions: UnsafeBufferPointer<Float>,
+                               scores: UnsafeMutableBufferPointer<Float>, back: UnsafeMutableBufferPointer<UInt8>,
+                               path: UnsafeMutableBufferPointer<Int>) {
+        let tags = EntityTag.count
+        precondition(tags == 9 && transitions.count == (tags + 1) * tags)
+        for t in 0..<tags {
+            let cell = tags * tags + t
+            scores[t] = transitions[cell] + emissions[t]
+        }
+        for i in 1..<max(n, 1) {
+            for t in 0..<tags {
+                var best = -Float.infinity
+                var from = 0
+                for p in 0..<9 {
+                    let s = scores[(i - 1) * tags + p] + transitions[p * tags + t]
+                    if s > best { best = s; from = p }
+                }
+                scores[i * tags + t] = best + emissions[i * tags + t]
+                back[i * tags + t] = UInt8(from)
             }
         }
         var last = 0
         for t in 1..<tags where scores[(n - 1) * tags + t] > scores[(n - 1) * tags + last] { last = t }
-        path.append(contentsOf: repeatElement(0, count: n))
         path[n - 1] = last
         var i = n - 1
         while i > 0 {

@@ -7,6 +7,7 @@ public final class EntityTagger {
     public let model: EntityModel
     private var extractor: EntityFeatureExtractor
     private var rows: [UInt32] = []
+    private var documentRows: [UInt32] = []
     private var emissions: [Float] = []
     private var scores: [Float] = []
     private var back: [UInt8] = []
@@ -37,18 +38,25 @@ public final class EntityTagger {
         guard let second = model.documentPass?.model else { return sentences.map { tag($0) } }
         var first: [[EntityTag]] = []
         var stripped: [[UInt64]] = []
-        var firstRows: [[UInt32]] = []
+        // Every sentence's first-pass rows, back to back (sentence s from `rowStarts[s]`).
+        documentRows.removeAll(keepingCapacity: true)
+        var rowStarts: [Int] = []
         for sentence in sentences {
             first.append(tag(sentence))
             stripped.append(extractor.strippedForms)
-            firstRows.append(rows)
+            rowStarts.append(documentRows.count)
+            documentRows.append(contentsOf: rows)
         }
+        rowStarts.append(documentRows.count)
         let memory = EntityMemory.codes(stripped: stripped, tags: first)
-        // The second pass differs only in the memory rows: patch those, keep the rest.
-        return firstRows.indices.map { s in
-            rows = firstRows[s]
-            EntityFeatureExtractor.replaceMemoryRows(&rows, memory: memory[s], rowBits: second.rowBits)
-            return decodeRows(second, count: stripped[s].count)
+        // The second pass differs only in the memory rows: patch those in place, keep the rest.
+        let perToken = EntityFeatureExtractor.featuresPerToken
+        return documentRows.withUnsafeMutableBufferPointer { all in
+            sentences.indices.map { s in
+                let sentenceRows = UnsafeMutableBufferPointer(rebasing: all[rowStarts[s]..<rowStarts[s + 1]])
+                EntityFeatureExtractor.replaceMemoryRows(sentenceRows, memory: memory[s], rowBits: second.rowBits)
+                return decodeRows(second, UnsafeBufferPointer(sentenceRows), count: sentenceRows.count / perToken)
+            }
         }
     }
 
@@ -61,41 +69,43 @@ public final class EntityTagger {
 
     private func decode(_ model: EntityModel, memory: [UInt8]) -> [EntityTag] {
         extractor.rows(into: &rows, memory: memory)
-        return decodeRows(model, count: extractor.count)
+        let count = extractor.count
+        return rows.withUnsafeBufferPointer { decodeRows(model, $0, count: count) }
     }
 
-    /// Scores the `n` tokens' feature rows in `rows` with `model` and decodes the best path.
-    private func decodeRows(_ model: EntityModel, count n: Int) -> [EntityTag] {
+    /// Scores the `n` tokens' feature rows (`rows`) with `model` and decodes the best path.
+    private func decodeRows(_ model: EntityModel, _ rows: UnsafeBufferPointer<UInt32>, count n: Int) -> [EntityTag] {
         guard n > 0 else { return [] }
         let tags = EntityTag.count
         let perToken = EntityFeatureExtractor.featuresPerToken
+        precondition(rows.count >= n * perToken)
         emissions.removeAll(keepingCapacity: true)
         emissions.append(contentsOf: repeatElement(0, count: n * tags))
         let scale = model.scale
         model.weights.withUnsafeBufferPointer { weights in
-            rows.withUnsafeBufferPointer { rows in
-                emissions.withUnsafeMutableBufferPointer { emissions in
-                    // Integer sums per tag, scaled once: the weights are Int8. The first eight tags of a
-                    // row are summed as one SIMD vector (widened to Int32: the same exact sums).
-                    precondition(tags == 9)
-                    let raw = UnsafeRawPointer(weights.baseAddress!)
-                    for i in 0..<n {
-                        var sums = SIMD8<Int32>(repeating: 0)
-                        var last: Int32 = 0
-                        for k in 0..<perToken {
-                            let base = Int(rows[i * perToken + k]) &* tags
-                            sums &+= SIMD8<Int32>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: base, as: SIMD8<Int8>.self))
-                            last &+= Int32(weights[base + 8])
-                        }
-                        let o = i * tags
-                        for t in 0..<8 { emissions[o + t] = Float(sums[t]) * scale }
-                        emissions[o + 8] = Float(last) * scale
+            emissions.withUnsafeMutableBufferPointer { emissions in
+                // Integer sums per tag, scaled once: the weights are Int8. The first eight tags of a
+                // row are summed as one SIMD vector, widened to Int16: 36 rows of at most 128 in
+                // magnitude cannot overflow it, so these are the same exact sums as in Int32, with
+                // a cheaper widening.
+                precondition(tags == 9 && perToken * 128 <= Int(Int16.max))
+                let raw = UnsafeRawPointer(weights.baseAddress!)
+                for i in 0..<n {
+                    var sums = SIMD8<Int16>(repeating: 0)
+                    var last: Int32 = 0
+                    for k in 0..<perToken {
+                        let base = Int(rows[i * perToken + k]) &* tags
+                        sums &+= SIMD8<Int16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: base, as: SIMD8<Int8>.self))
+                        last &+= Int32(weights[base + 8])
                     }
+                    let o = i * tags
+                    for t in 0..<8 { emissions[o + t] = Float(sums[t]) * scale }
+                    emissions[o + 8] = Float(last) * scale
                 }
             }
         }
         emissions.withUnsafeBufferPointer { emissions in
-            model.transitions.withUnsafeBufferPointer { transitions in
+            model.viterbiTransitions.withUnsafeBufferPointer { transitions in
                 EntityViterbi.decode(emissions: emissions, count: n, transitions: transitions,
                                      scores: &scores, back: &back, path: &path)
             }

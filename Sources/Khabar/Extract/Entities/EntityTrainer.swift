@@ -153,7 +153,7 @@ public struct EntityTrainer {
                     }
                 }
                 emissions.withUnsafeBufferPointer { e in
-                    transitions.withUnsafeBufferPointer { tr in
+                    EntityViterbi.masked(transitions).withUnsafeBufferPointer { tr in
                         EntityViterbi.decode(emissions: e, count: n, transitions: tr, scores: &scores, back: &back, path: &path)
                     }
                 }

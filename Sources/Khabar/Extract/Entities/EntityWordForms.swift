@@ -22,29 +22,37 @@ struct EntityWordForms {
         stem = TermHash.hash(UnsafeBufferPointer(rebasing: w[LightStemmer.stemRange(w)]))
         stripped = TermHash.hash(UnsafeBufferPointer(rebasing: w[EntityWordForms.strippedRange(w)]))
 
-        // Scalar starts of the first four and last three letters give the 1–3 letter affixes.
-        var starts: [Int] = []
-        starts.reserveCapacity(8)
+        // Scalar starts of the second to fourth letters and of the last three give the 1–3 letter
+        // affixes. Kept in locals, not arrays: this runs for every token.
         var letters = 0
+        var second = 0, third = 0, fourth = 0
+        var last = 0, secondLast = 0, thirdLast = 0
         for i in 0..<w.count where w[i] & 0xC0 != 0x80 {
             letters += 1
-            if starts.count < 4 { starts.append(i) }
+            switch letters {
+            case 2: second = i
+            case 3: third = i
+            case 4: fourth = i
+            default: break
+            }
+            thirdLast = secondLast
+            secondLast = last
+            last = i
         }
-        starts.append(w.count)
         func slice(_ range: Range<Int>) -> UInt64 { TermHash.hash(UnsafeBufferPointer(rebasing: w[range])) }
         // Shorter words than the affix get no affix of that length (0 = absent).
-        if letters >= 2 { prefixes.0 = slice(0..<starts[1]) }
-        if letters >= 3 { prefixes.1 = slice(0..<starts[2]) }
-        if letters >= 4 { prefixes.2 = slice(0..<starts[3]) }
-        var tailStarts: [Int] = []
-        var i = w.count
-        while i > 0 && tailStarts.count < 3 {
-            i -= 1
-            if w[i] & 0xC0 != 0x80 { tailStarts.append(i) }
+        if letters >= 2 {
+            prefixes.0 = slice(0..<second)
+            suffixes.0 = slice(last..<w.count)
         }
-        if letters >= 2, tailStarts.count >= 1 { suffixes.0 = slice(tailStarts[0]..<w.count) }
-        if letters >= 3, tailStarts.count >= 2 { suffixes.1 = slice(tailStarts[1]..<w.count) }
-        if letters >= 4, tailStarts.count >= 3 { suffixes.2 = slice(tailStarts[2]..<w.count) }
+        if letters >= 3 {
+            prefixes.1 = slice(0..<third)
+            suffixes.1 = slice(secondLast..<w.count)
+        }
+        if letters >= 4 {
+            prefixes.2 = slice(0..<fourth)
+            suffixes.2 = slice(thirdLast..<w.count)
+        }
 
         shape = EntityWordForms.shapeCode(w, letters: letters)
         endsSentence = w.count == 1 && (w[0] == 0x2E || w[0] == 0x21 || w[0] == 0x3F)

@@ -75,7 +75,7 @@ struct QuoteScan {
     /// `words` must be `BodyWords(body)`.
     init(body: String, _ words: BodyWords) {
         bytes = Array(body.utf8)
-        let sentenceRanges = withUTF8Bytes(body) { SentenceSplitter.splitRanges($0) }
+        let sentenceRanges = withUTF8Bytes(body) { SentenceSplitter.splitRanges($0, tokens: words.tokens) }
         var sentence = 0, paragraph = 0, previousEnd = 0
         tokens.reserveCapacity(words.count)
         for (index, token) in words.tokens.enumerated() {
