@@ -211,8 +211,14 @@ public final class StoryDesk: @unchecked Sendable {
         let inputs = ids.map { id in (members: state.members(of: id), summary: state.summary(of: id), record: state.listRecord(id)) }
         let entities = state.catalog.all
         lock.unlock()
+        let started = Date()
         let (records, touchedEntities, newParts) = makeDigests(inputs, entities: entities)
         lock.withLock { state.keep(newParts) }
+        if !records.isEmpty {
+            let articles = inputs.reduce(0) { $0 + $1.members.count }
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            Self.logger.debug("digests of \(records.count) stories (\(articles) articles, \(newParts.count) new) in \(seconds) s")
+        }
         do {
             try store.saveDigests(records, entities: touchedEntities)
             if !records.isEmpty { noteChange() }
