@@ -133,22 +133,26 @@ public struct Pipeline: Sendable {
     /// results in index order.
     static func concurrentMap<Output>(count: Int, jobs: Int, _ work: @Sendable (Int) -> Output) -> [Output] {
         guard jobs > 1, count > 1 else { return (0..<count).map(work) }
-        let results = StripedResults<Output>(count: count, stripes: min(jobs, count))
-        DispatchQueue.concurrentPerform(iterations: results.stripes) { stripe in results.run(stripe: stripe, work) }
+        let results = ResultSlots<Output>(count: count)
+        let stripes = min(jobs, count)
+        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+            // Each worker fills only its own stripe of the slots.
+            var i = stripe
+            while i < count {
+                results.set(i, work(i))
+                i += stripes
+            }
+        }
         return results.values
     }
 }
 
-/// Work split into stripes (stripe s computes indices s, s + stripes, …) that several threads
-/// write into one buffer, each only its own stripe; read back in index order once all are done.
-final class StripedResults<Output>: @unchecked Sendable {
-    let count: Int
-    let stripes: Int
+/// One slot per index that several threads fill, each slot by one thread only; read back in
+/// index order once all are filled.
+final class ResultSlots<Output>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Output?>
 
-    init(count: Int, stripes: Int) {
-        self.count = count
-        self.stripes = max(1, stripes)
+    init(count: Int) {
         buffer = .allocate(capacity: count)
         buffer.initialize(repeating: nil)
     }
@@ -159,13 +163,7 @@ final class StripedResults<Output>: @unchecked Sendable {
         buffer.deallocate()
     }
 
-    func run(stripe: Int, _ work: (Int) -> Output) {
-        var i = stripe
-        while i < count {
-            buffer[i] = work(i)
-            i += stripes
-        }
-    }
+    func set(_ i: Int, _ value: Output) { buffer[i] = value }
 
     var values: [Output] { buffer.map { $0! } }
 }

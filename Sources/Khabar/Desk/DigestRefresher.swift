@@ -29,10 +29,14 @@ public final class DigestRefresher: @unchecked Sendable {
         guard !scheduled else { return }
         scheduled = true
         queue.asyncAfter(deadline: .now() + max(delay, 2 * lastDuration)) { [self] in
-            lock.withLock { scheduled = false }
-            let started = Date()
-            desk.refreshDigests()
-            lock.withLock { lastDuration = Date().timeIntervalSince(started) }
+            // The refresh blocks for as long as the digests take: on a thread of its own, not
+            // one of the shared pool's.
+            Thread.detachNewThread { [self] in
+                lock.withLock { scheduled = false }
+                let started = Date()
+                desk.refreshDigests()
+                lock.withLock { lastDuration = Date().timeIntervalSince(started) }
+            }
         }
     }
 

@@ -149,9 +149,11 @@ public final class StoryDesk: @unchecked Sendable {
     }
 
     /// `ingest` for async callers (the server): the blocking work runs off the caller's executor.
+    /// Each call gets a thread of its own: `ingest` blocks (on the workers, then on the placing
+    /// lock), and blocked threads of the shared pools would keep other requests waiting.
     public func ingestInBackground(_ inputs: [ReadOutcome]) async -> [IngestOutcome] {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: self.ingest(inputs)) }
+            Thread.detachNewThread { continuation.resume(returning: self.ingest(inputs)) }
         }
     }
 
