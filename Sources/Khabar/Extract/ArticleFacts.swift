@@ -60,7 +60,8 @@ public final class FactExtractor {
         let sentences = EntitySentences.split(texts)
         var tags = Array(tagger.tagDocument(sentences.map { texts[$0] }).joined())
         let canonical = rules.apply(to: words, tags: &tags)
-        let sentenceStarts = Set(sentences.map(\.lowerBound))
+        var isSentenceStart = [Bool](repeating: false, count: tokens.count)
+        for sentence in sentences { isSentenceStart[sentence.lowerBound] = true }
         var mentions: [EntityMention] = []
         let utf8 = Array(body.utf8)
         var open: (kind: EntityKind, first: Int, last: Int)?
@@ -73,7 +74,7 @@ public final class FactExtractor {
             open = nil
         }
         for (index, tag) in tags.enumerated() {
-            if sentenceStarts.contains(index) { close() }
+            if isSentenceStart[index] { close() }
             guard let kind = tag.kind else { close(); continue }
             if tag == .inside(kind), let run = open, run.kind == kind {
                 open = (kind, run.first, index)

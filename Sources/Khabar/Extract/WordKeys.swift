@@ -16,14 +16,18 @@ struct WordKey {
     var first: UInt32
     /// `form.count` (Characters).
     var count: Int
+    /// Every scalar of the form is a Character of its own (`standsAlone`), so byte offsets of
+    /// scalars are offsets of Characters.
+    var scalarsStandAlone: Bool
 
-    static let empty = WordKey(hash: TermHash.hash(""), tailHash: 0, first: 0, count: 0)
+    static let empty = WordKey(hash: TermHash.hash(""), tailHash: 0, first: 0, count: 0, scalarsStandAlone: true)
 
-    init(hash: UInt64, tailHash: UInt64, first: UInt32, count: Int) {
+    init(hash: UInt64, tailHash: UInt64, first: UInt32, count: Int, scalarsStandAlone: Bool) {
         self.hash = hash
         self.tailHash = tailHash
         self.first = first
         self.count = count
+        self.scalarsStandAlone = scalarsStandAlone
     }
 
     init(_ form: String) {
@@ -47,6 +51,7 @@ struct WordKey {
         tailHash = count == 0 ? 0 : TermHash.hash(UnsafeBufferPointer(rebasing: w[firstLength...]))
         self.first = first
         self.count = count
+        scalarsStandAlone = true
     }
 
     /// The String way, for forms with combining or joined scalars (rare after normalisation).
@@ -56,6 +61,7 @@ struct WordKey {
         tailHash = form.isEmpty ? 0 : TermHash.hash(String(form.dropFirst()))
         let scalars = form.first.map { Array($0.unicodeScalars) } ?? []
         first = scalars.count == 1 ? scalars[0].value : 0
+        scalarsStandAlone = false
     }
 
     /// True when `value` never joins the scalar before or after it into one Character: printable

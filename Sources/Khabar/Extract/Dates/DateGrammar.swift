@@ -58,13 +58,16 @@ struct DateGrammar {
     init(words: [String], keys: [WordKey]) {
         self.words = words
         self.keys = keys
-        numbers = words.map(DateGrammar.integer)
-        digitCounts = words.map { w in DateGrammar.integer(w) == nil ? 0 : w.utf8.count }
+        let numbers = words.map(DateGrammar.integer)
+        self.numbers = numbers
+        digitCounts = words.indices.map { numbers[$0] == nil ? 0 : words[$0].utf8.count }
         var formHashes = [UInt64](repeating: 0, count: words.count * Self.maxForms)
         var formCounts = [UInt8](repeating: 0, count: words.count)
         var mayStart = [Bool](repeating: true, count: words.count)
         for (i, word) in words.enumerated() {
-            let n = Self.stemHashes(word, into: &formHashes, at: i * Self.maxForms)
+            let n = keys[i].scalarsStandAlone
+                ? Self.stemHashes(word, keys[i], into: &formHashes, at: i * Self.maxForms)
+                : Self.stemHashes(word, into: &formHashes, at: i * Self.maxForms)
             formCounts[i] = UInt8(n)
             // A number, punctuation, a non-Arabic word, or a word with a form in the lexicon.
             if let first = word.utf8.first, first &- 0xD8 < 4 { // lead byte of U+0600…U+06FF
@@ -111,6 +114,35 @@ struct DateGrammar {
         let forms = stemForms(word)
         for (k, form) in forms.enumerated() { hashes[offset + k] = TermHash.hash(form) }
         return forms.count
+    }
+
+    /// `stemHashes(_:into:at:)` for a word whose scalars stand alone, starting from its key (which
+    /// has its hash, its first scalar and its hash without that scalar): no scan of the word.
+    static func stemHashes(_ word: String, _ key: WordKey, into hashes: inout [UInt64], at offset: Int) -> Int {
+        hashes[offset] = key.hash
+        guard key.count > 3 else { return 1 }
+        // A scalar that stands alone is ASCII (one byte) or in the Arabic block (two).
+        func length(_ scalar: UInt32) -> Int { scalar < 0x80 ? 1 : 2 }
+        var n = 1, left = key.count
+        var next = key.first, start = 0
+        if next == 0x0648 || next == 0x0641 { // و ف
+            start = length(next)
+            left -= 1
+            hashes[offset + n] = key.tailHash
+            n += 1
+            guard left > 3 else { return n }
+            next = withUTF8Bytes(word) { WordKey.scalar($0, start).0 }
+        }
+        if next == 0x0628 || next == 0x0644 || next == 0x0643 { // ب ل ك
+            if start == 0 {
+                hashes[offset + n] = key.tailHash
+            } else {
+                start += length(next)
+                hashes[offset + n] = withUTF8Bytes(word) { TermHash.hash(UnsafeBufferPointer(rebasing: $0[start...])) }
+            }
+            n += 1
+        }
+        return n
     }
 
     /// The word, then without a leading conjunction (و, ف), then without a preposition (ب, ل, ك).

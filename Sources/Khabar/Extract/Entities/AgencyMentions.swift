@@ -41,12 +41,11 @@ enum AgencyMentions {
         return table
     }()
 
-    private static let cliticScalars: Set<UInt32> = Set(PlaceNameRule.clitics.map { $0.unicodeScalars.first!.value })
 
     private static func match(at i: Int, _ words: [String], _ key: WordKey) -> Found? {
         if let found = match(at: i, words, firstWordHash: key.hash) { return found }
         // Then without a one-letter clitic (tested second, and only then: this runs on every word).
-        guard key.count > 3, cliticScalars.contains(key.first) else { return nil }
+        guard key.count > 3, PlaceNameRule.cliticScalars.contains(key.first) else { return nil }
         return match(at: i, words, firstWordHash: key.tailHash)
     }
 

@@ -204,17 +204,33 @@ enum EntityViterbi {
             let cell = tags * tags + t
             scores[t] = transitions[cell] + emissions[t]
         }
+        // Per tag t, the best previous tag p (the first of equals, in increasing p) by
+        // scores[i - 1][p] + transitions[p][t]. Tags 0..<8 go as the lanes of one SIMD vector (a
+        // transitions row holds them side by side), tag 8 alone: lane by lane the same additions
+        // and comparisons as one tag at a time, so the same result.
+        let transitionRows = UnsafeRawPointer(transitions.baseAddress!)
+        let stride = tags * MemoryLayout<Float>.stride
         for i in 1..<max(n, 1) {
-            for t in 0..<tags {
-                var best = -Float.infinity
-                var from = 0
-                for p in 0..<9 {
-                    let s = scores[(i - 1) * tags + p] + transitions[p * tags + t]
-                    if s > best { best = s; from = p }
-                }
-                scores[i * tags + t] = best + emissions[i * tags + t]
-                back[i * tags + t] = UInt8(from)
+            let previous = (i - 1) * tags
+            var best = SIMD8<Float>(repeating: -.infinity), bestLast = -Float.infinity
+            var from = SIMD8<Int32>(repeating: 0), fromLast = 0
+            for p in 0..<9 {
+                let score = scores[previous + p]
+                let s = SIMD8<Float>(repeating: score)
+                    + transitionRows.loadUnaligned(fromByteOffset: p * stride, as: SIMD8<Float>.self)
+                let better = s .> best
+                best.replace(with: s, where: better)
+                from.replace(with: Int32(p), where: better)
+                let sLast = score + transitions[p * tags + 8]
+                if sLast > bestLast { bestLast = sLast; fromLast = p }
             }
+            let o = i * tags
+            for t in 0..<8 {
+                scores[o + t] = best[t] + emissions[o + t]
+                back[o + t] = UInt8(truncatingIfNeeded: from[t])
+            }
+            scores[o + 8] = bestLast + emissions[o + 8]
+            back[o + 8] = UInt8(truncatingIfNeeded: fromLast)
         }
         var last = 0
         for t in 1..<tags where scores[(n - 1) * tags + t] > scores[(n - 1) * tags + last] { last = t }

@@ -93,8 +93,9 @@ public final class EntityTagger {
                 for i in 0..<n {
                     var sums = SIMD8<Int16>(repeating: 0)
                     var last: Int32 = 0
+                    let tokenRows = rows.baseAddress! + i * perToken
                     for k in 0..<perToken {
-                        let base = Int(rows[i * perToken + k]) &* tags
+                        let base = Int(tokenRows[k]) &* tags
                         sums &+= SIMD8<Int16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: base, as: SIMD8<Int8>.self))
                         last &+= Int32(weights[base + 8])
                     }

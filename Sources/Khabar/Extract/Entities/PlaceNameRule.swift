@@ -95,7 +95,9 @@ struct PlaceNameRule {
     }
 
     private static let headHashes = HashedWords(heads)
-    private static let cliticScalars: Set<UInt32> = Set(clitics.map { $0.unicodeScalars.first!.value })
+    /// `clitics` as scalars, in an Array: asked for most words, and five comparisons are cheaper
+    /// than hashing into a Set.
+    static let cliticScalars: [UInt32] = clitics.map { $0.unicodeScalars.first!.value }.sorted()
 
     /// An Arabic word of three letters or more that the background vocabulary does not know, without
     /// the article ال (definite words after a head are its adjectives: "قاعدة الفضاء") and without the
