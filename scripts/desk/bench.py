@@ -3,7 +3,7 @@ HTTP in batches, measures how long a story page lags behind a POST, runs `wrk` o
 a search during the ingest and after it, restarts the server (kill -9) and times it back, and
 reports store size per article and the server's peak RSS — one Markdown table on stdout.
 
-usage: bench.py KHABAR_BIN ARTICLES.jsonl[.xz] WORKDIR [--batch 200] [--posters 2] [--limit N] [--wrk-seconds 10]
+usage: bench.py KHABAR_BIN ARTICLES.jsonl[.xz] WORKDIR [--batch 500] [--posters 2] [--limit N] [--wrk-seconds 10]
 
 --posters: connections posting batches at once (as several feeds or clients would); the desk
 prepares one batch while it places another."""
@@ -131,7 +131,7 @@ def main():
     ap.add_argument("binary")
     ap.add_argument("articles")
     ap.add_argument("workdir")
-    ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--batch", type=int, default=500)
     ap.add_argument("--posters", type=int, default=2)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--wrk-seconds", type=int, default=10)

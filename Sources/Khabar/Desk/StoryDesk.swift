@@ -32,7 +32,7 @@ public final class StoryDesk: @unchecked Sendable {
     let extractors = FactExtractorPool()
     let digester: StoryDigester = {
         var digester = StoryDigester()
-        digester.claimChecks = ClaimCheckMemo()
+        digester.memos = DigestMemos()
         return digester
     }()
     let dates = DateExtractor()

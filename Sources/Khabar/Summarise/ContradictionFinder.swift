@@ -16,7 +16,7 @@ struct ContradictionFinder {
     var polaritySimilarity = 0.8
     var limit = 10
     /// Claim checks kept from earlier digests (the desk's growing stories), if any.
-    var memo: ClaimCheckMemo?
+    var memo: PairMemo<ClaimDifference?>?
 
     /// A sentence's words and analysis, made once however many pairs it is in.
     private struct Analysed {
@@ -74,7 +74,7 @@ struct ContradictionFinder {
                 guard seenPairs.insert(Pair(min(na, nb), max(na, nb))).inserted, actors(i) == actors(j) else { continue }
                 let a = sentences[i], b = sentences[j]
                 if let c = datesDiffer(a, members[ma], b, members[mb], similarity: partner.similarity)
-                    ?? claimsDiffer(a, members[ma], b, members[mb], key: .init(a: textHash(i), b: textHash(j)),
+                    ?? claimsDiffer(a, members[ma], b, members[mb], key: PairKey(textHash(i), textHash(j)),
                                     analyse: { (analysis(i), analysis(j)) }) {
                     found.append(c)
                     // Only the first `limit` are listed.
@@ -91,7 +91,7 @@ struct ContradictionFinder {
     }
 
     private func claimsDiffer(_ a: StorySentence, _ ma: StoryMember, _ b: StorySentence, _ mb: StoryMember,
-                              key: ClaimCheckMemo.Key, analyse: () -> (Analysed, Analysed)) -> Contradiction? {
+                              key: PairKey, analyse: () -> (Analysed, Analysed)) -> Contradiction? {
         let difference: ClaimDifference?
         if let memo {
             difference = memo.value(for: key) {
@@ -223,47 +223,4 @@ struct ClaimDifference: Sendable {
     let kind: String
     let valueA: String
     let valueB: String
-}
-
-/// Claim checks of sentence pairs kept between digests: the desk remakes a story's digest each
-/// time it grows, and judging a pair is the costliest step of finding contradictions. Keyed by
-/// the two texts' hashes (the check depends on the texts alone). Two generations bound memory:
-/// when the newer is full, the older is dropped.
-public final class ClaimCheckMemo: @unchecked Sendable {
-    struct Key: Hashable {
-        let a: UInt64, b: UInt64
-    }
-
-    private let lock = NSLock()
-    private var newer: [Key: ClaimDifference?] = [:]
-    private var older: [Key: ClaimDifference?] = [:]
-    let capacity: Int
-
-    public init(capacity: Int = 200_000) {
-        self.capacity = capacity
-    }
-
-    /// The kept check of `key`, or `make()`'s (made outside the lock, then kept).
-    func value(for key: Key, make: () -> ClaimDifference?) -> ClaimDifference? {
-        let kept: ClaimDifference?? = lock.withLock {
-            if let hit = newer[key] { return .some(hit) }
-            if let hit = older[key] {
-                newer[key] = hit
-                return .some(hit)
-            }
-            return .none
-        }
-        if let kept { return kept }
-        let made = make()
-        lock.withLock {
-            if newer.count >= capacity {
-                older = newer
-                newer = [:]
-            }
-            newer[key] = .some(made)
-        }
-        return made
-    }
-
-    var count: Int { lock.withLock { newer.count + older.count } }
 }

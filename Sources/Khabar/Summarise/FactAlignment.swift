@@ -18,21 +18,35 @@ struct FactAlignment {
         for (i, s) in sentences.enumerated() {
             for t in s.vector { postings[t.term, default: []].append(i) }
         }
+        // Per sentence i: which later sentences were scored (stamped with i) and each other
+        // member's best partner; arrays indexed by sentence and member, not sets and dictionaries.
+        let memberCount = (sentences.map(\.member).max() ?? -1) + 1
+        var seenBy = [Int](repeating: -1, count: sentences.count)
+        var bestOfMember = [(sentence: Int, similarity: Float)?](repeating: nil, count: memberCount)
+        var membersWithBest: [Int] = []
         for (i, s) in sentences.enumerated() where !s.vector.isEmpty {
-            var seen = Set<Int>()
-            var bestPerMember: [Int: (Int, Float)] = [:]
             for t in s.vector {
-                for j in postings[t.term] ?? [] where j > i && sentences[j].member != s.member && seen.insert(j).inserted {
+                for j in postings[t.term] ?? [] where j > i && sentences[j].member != s.member && seenBy[j] != i {
+                    seenBy[j] = i
                     let similarity = s.cosine(sentences[j])
                     guard similarity >= threshold else { continue }
                     let other = sentences[j].member
-                    if bestPerMember[other].map({ similarity > $0.1 }) ?? true { bestPerMember[other] = (j, similarity) }
+                    if let best = bestOfMember[other] {
+                        if similarity > best.similarity { bestOfMember[other] = (j, similarity) }
+                    } else {
+                        bestOfMember[other] = (j, similarity)
+                        membersWithBest.append(other)
+                    }
                 }
             }
-            for (_, (j, similarity)) in bestPerMember.sorted(by: { $0.key < $1.key }) {
+            membersWithBest.sort()
+            for other in membersWithBest {
+                let (j, similarity) = bestOfMember[other]!
                 partners[i].append((j, similarity))
                 partners[j].append((i, similarity))
+                bestOfMember[other] = nil
             }
+            membersWithBest.removeAll(keepingCapacity: true)
         }
         for i in partners.indices {
             // Keep the best partner per member on both sides of each pair.

@@ -10,6 +10,8 @@ import KhabarText
 struct QuoteMerger {
     var containment: Float = 0.6
     let vectorizer: SentenceVectorizer
+    /// Statement checks kept from earlier digests (the desk's growing stories), if any.
+    var memo: PairMemo<Bool>?
 
     struct Item {
         let speakerKey: String
@@ -20,6 +22,16 @@ struct QuoteMerger {
         let member: Int
         /// Each content word's possible cores and its weight (background IDF of its stem).
         let words: [(cores: [UInt64], weight: Float)]
+
+        /// A hash of `words`, all that `sameStatement` looks at.
+        var wordsHash: UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for word in words {
+                for core in word.cores { h = TermHash.mix(h ^ core) }
+                h = TermHash.mix(h ^ UInt64(word.weight.bitPattern))
+            }
+            return h
+        }
     }
 
     /// One quote of a member as the merge needs it; depends on that member alone, so a story's
@@ -93,10 +105,16 @@ struct QuoteMerger {
             return i
         }
         let bySpeaker = Dictionary(grouping: items.indices, by: { items[$0].speakerKey })
+        let hashes = memo == nil ? [] : items.map(\.wordsHash)
         for (_, quotes) in bySpeaker {
             for a in quotes.indices {
-                for b in quotes.indices where b > a && sameStatement(items[quotes[a]], items[quotes[b]]) {
-                    parent[root(quotes[b])] = root(quotes[a])
+                for b in quotes.indices where b > a {
+                    let (x, y) = (quotes[a], quotes[b])
+                    // Already one statement through others: joining again changes nothing.
+                    guard root(y) != root(x) else { continue }
+                    let same = memo.map { $0.value(for: PairKey(hashes[x], hashes[y])) { sameStatement(items[x], items[y]) } }
+                        ?? sameStatement(items[x], items[y])
+                    if same { parent[root(y)] = root(x) }
                 }
             }
         }

@@ -9,8 +9,8 @@ public struct StoryDigester: Sendable {
     public var singleOutletFacts = 8
     /// Longest lead sentence that may stand as the headline, in words.
     public var headlineWords = 35
-    /// Contradiction checks kept across digests, for a caller that remakes growing stories (the desk).
-    public var claimChecks: ClaimCheckMemo?
+    /// Pair judgements kept across digests, for a caller that remakes growing stories (the desk).
+    public var memos: DigestMemos?
 
     public init(background: BackgroundFrequencies = .shipped) {
         vectorizer = SentenceVectorizer(background: background)
@@ -43,12 +43,12 @@ public struct StoryDigester: Sendable {
             last: members.compactMap(\.article.published).max(),
             importance: story.importance, summary: summary,
             entities: people,
-            quotes: QuoteMerger(vectorizer: vectorizer).merge(members, quoteWords: parts.map(\.quotes)) {
+            quotes: QuoteMerger(vectorizer: vectorizer, memo: memos?.sameStatements).merge(members, quoteWords: parts.map(\.quotes)) {
                 names[$0] ?? Self.entity($0, in: entities)?.name
             },
             timeline: timeline.build(alignment, members: members),
             coverage: coverage(alignment, members: members),
-            contradictions: ContradictionFinder(memo: claimChecks).find(alignment, members: members))
+            contradictions: ContradictionFinder(memo: memos?.claimChecks).find(alignment, members: members))
     }
 
     /// Distinct outlets, most articles first (ties: first seen); an article without an outlet stands
