@@ -236,25 +236,37 @@ public final class SQLiteStore: StoryStore {
             // their importance; per-article bm25 is left out here because it costs a score for
             // every matching article (a common name matches half the week), and the page's
             // articles are still listed best first.
-            func matchesPerStory(_ expression: String) throws -> [Int: (count: Int, importance: Double)] {
+            // Two passes over the index in all: every matching article, and those matching in the
+            // title; counts, the page's articles and the titled ones all come from these.
+            func matching(_ expression: String) throws -> [(story: Int, seq: Int64)] {
                 var values = arguments
                 values["match"] = expression
-                var counts: [Int: (Int, Double)] = [:]
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT m.story, m.n, story.importance FROM (
-                        SELECT article.story AS story, count(*) AS n
-                        FROM article_search JOIN article ON article.seq = article_search.rowid
-                        WHERE \(filter) GROUP BY article.story) AS m JOIN story ON story.id = m.story
-                    """, arguments: StatementArguments(values)!) {
-                    counts[row[0]] = (row[1], row[2])
-                }
-                return counts
+                var found: [(story: Int, seq: Int64)] = []
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT article.story, article.seq FROM article_search JOIN article ON article.seq = article_search.rowid
+                    WHERE \(filter) ORDER BY article.seq
+                    """, arguments: StatementArguments(values)!)
+                while let row = try rows.next() { found.append((row[0], row[1])) }
+                return found
             }
-            let inBody = try matchesPerStory(match)
-            let inTitle = try matchesPerStory("{title} : (\(match))")
-            var scored = inBody.map { story, hit in
-                (story: story, score: Self.searchScore(matches: hit.count, titleMatches: inTitle[story]?.count ?? 0,
-                                                       importance: hit.importance))
+            let inBody = try matching(match)
+            let inTitle = try matching("{title} : (\(match))")
+            var matches: [Int: Int] = [:]
+            for hit in inBody { matches[hit.story, default: 0] += 1 }
+            var titleMatches: [Int: Int] = [:]
+            for hit in inTitle { titleMatches[hit.story, default: 0] += 1 }
+            var importance: [Int: Double] = [:]
+            if !matches.isEmpty {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT id, importance FROM story WHERE id IN (\(matches.keys.map(String.init).joined(separator: ",")))
+                    """)
+                while let row = try rows.next() { importance[row[0]] = row[1] }
+            }
+            var scored = matches.compactMap { story, count in
+                importance[story].map { importance in
+                    (story: story, score: Self.searchScore(matches: count, titleMatches: titleMatches[story] ?? 0,
+                                                           importance: importance))
+                }
             }
             let total = scored.count
             scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.story < $1.story }
@@ -269,16 +281,18 @@ public final class SQLiteStore: StoryStore {
             let page = pageScores.compactMap { item in rowsByID[item.story].map { (row: $0, score: item.score) } }
             // The page's matching articles (those matching in the title first, then in arrival
             // order) and snippets of the first three of each story, cut from the stored text.
-            var titleValues = arguments
-            titleValues["match"] = "{title} : (\(match))"
-            let inPage = """
-                SELECT article.seq, article.id, article.story FROM article_search JOIN article ON article.seq = article_search.rowid
-                WHERE \(filter) AND article.story IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY article.seq
-                """
-            let titled = Set(try Row.fetchAll(db, sql: inPage, arguments: StatementArguments(titleValues)!).map { $0["seq"] as Int64 })
+            let onPage = Set(ids)
+            let titled = Set(inTitle.lazy.filter { onPage.contains($0.story) }.map(\.seq))
+            let pageArticles = inBody.filter { onPage.contains($0.story) }
+            var articleIDs: [Int64: String] = [:]
+            let idRows = try Row.fetchCursor(db, sql: """
+                SELECT seq, id FROM article WHERE seq IN (\(pageArticles.map { String($0.seq) }.joined(separator: ",")))
+                """)
+            while let row = try idRows.next() { articleIDs[row[0]] = row[1] }
             var byStory: [Int: [(seq: Int64, id: String)]] = [:]
-            for row in try Row.fetchAll(db, sql: inPage, arguments: StatementArguments(arguments)!) {
-                byStory[row["story"], default: []].append((row["seq"], row["id"]))
+            for article in pageArticles {
+                guard let id = articleIDs[article.seq] else { continue }
+                byStory[article.story, default: []].append((article.seq, id))
             }
             let terms = Set(clauses.flatMap { $0.flatMap { $0 } })
             var hits: [SearchResults.Hit] = []
@@ -288,10 +302,11 @@ public final class SQLiteStore: StoryStore {
                 matching = matching.filter { titled.contains($0.seq) } + matching.filter { !titled.contains($0.seq) }
                 var snippets: [String] = []
                 for article in matching.prefix(3) {
-                    guard let clean = try String.fetchOne(db, sql: "SELECT clean FROM article_text WHERE seq = ?", arguments: [article.seq]),
-                          let decoded = try? JSONDecoder().decode(CleanArticle.self, from: Data(clean.utf8)) else { continue }
-                    let text = (decoded.title.map { $0 + "\n" } ?? "") + decoded.body
-                    if let snippet = SearchSnippet.make(text, terms: terms) { snippets.append(snippet) }
+                    // The text as the index holds it (no JSON to decode).
+                    guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body FROM article_search WHERE rowid = ?"),
+                                                     arguments: [article.seq]) else { continue }
+                    let title: String = row["title"], body: String = row["body"]
+                    if let snippet = SearchSnippet.make(title.isEmpty ? body : title + "\n" + body, terms: terms) { snippets.append(snippet) }
                 }
                 hits.append(SearchResults.Hit(story: story, score: score, articles: matching.map(\.id), snippets: snippets))
             }
