@@ -167,9 +167,3 @@ final class ResultSlots<Output>: @unchecked Sendable {
 
     var values: [Output] { buffer.map { $0! } }
 }
-
-/// Wraps a value the compiler cannot prove is safe to share, where the code above guarantees it.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}

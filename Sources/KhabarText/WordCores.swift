@@ -16,23 +16,29 @@ public enum WordCores {
                                                ["ا", "ن"], ["و", "ن"], ["ي", "ن"], ["ا", "ت"], ["ه", "م", "ا"], ["و", "ا"]]
 
     public static func cores(of word: String) -> Set<String> {
-        let letters = word.unicodeScalars.map(foldHamza)
         var result = Set<String>()
-        for conjunction in conjunctions where hasPrefix(letters, conjunction) {
+        forEachCore(of: word) { core in
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: core)
+            result.insert(String(s))
+        }
+        return result
+    }
+
+    /// Every split of `word` into clitics, affixes and a core of three letters or more: the core's
+    /// letters (hamza seats folded), once per split (a core may come out of several).
+    static func forEachCore(of word: String, _ body: (ArraySlice<Unicode.Scalar>) -> Void) {
+        let letters = word.unicodeScalars.map(foldHamza)
+        for conjunction in conjunctions where hasPrefix(letters[...], conjunction) {
             let afterConjunction = letters.dropFirst(conjunction.count)
             for prefix in particles + verbPrefixes.dropFirst() where hasPrefix(afterConjunction, prefix) {
                 let stem = afterConjunction.dropFirst(prefix.count)
                 for suffix in suffixes where hasSuffix(stem, suffix) {
                     let core = stem.dropLast(suffix.count)
-                    if core.count >= 3 {
-                        var s = String.UnicodeScalarView()
-                        s.append(contentsOf: core)
-                        result.insert(String(s))
-                    }
+                    if core.count >= 3 { body(core) }
                 }
             }
         }
-        return result
     }
 
     /// Whether two words share a core.
@@ -41,23 +47,14 @@ public enum WordCores {
     /// The cores as sorted 64-bit hashes (FNV-1a over UTF-8): comparing these is many times faster
     /// than comparing sets of non-ASCII Strings, whose hashing normalises Unicode first.
     public static func coreKeys(of word: String) -> [UInt64] {
-        // The same splits as `cores(of:)`, hashed straight from the letters: no String per core.
-        let letters = word.unicodeScalars.map(foldHamza)
+        // Hashed straight from the letters: no String per core.
         var keys: [UInt64] = []
-        for conjunction in conjunctions where hasPrefix(letters[...], conjunction) {
-            let afterConjunction = letters.dropFirst(conjunction.count)
-            for prefix in particles + verbPrefixes.dropFirst() where hasPrefix(afterConjunction, prefix) {
-                let stem = afterConjunction.dropFirst(prefix.count)
-                for suffix in suffixes where hasSuffix(stem, suffix) {
-                    let core = stem.dropLast(suffix.count)
-                    guard core.count >= 3 else { continue }
-                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                    for scalar in core {
-                        UTF8.encode(scalar) { byte in h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-                    }
-                    keys.append(h)
-                }
+        forEachCore(of: word) { core in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for scalar in core {
+                UTF8.encode(scalar) { byte in h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
             }
+            keys.append(h)
         }
         keys.sort()
         var unique: [UInt64] = []

@@ -12,7 +12,7 @@ public enum TermHash {
         return h
     }
 
-    public static func hash(_ bytes: [UInt8]) -> UInt64 {
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBufferPointer { hash($0) }
     }
 
@@ -22,7 +22,9 @@ public enum TermHash {
     }
 
     /// The hash in hexadecimal: stable across runs and machines, for ids made from text.
-    public static func hex(_ text: String) -> String { String(hash(text), radix: 16) }
+    public static func hex(_ text: String) -> String { hex(hash(text)) }
+
+    static func hex(_ hash: UInt64) -> String { String(hash, radix: 16) }
 
     /// A well-mixed 64-bit value from one 64-bit input (splitmix64's finaliser), for MinHash.
     @inline(__always)

@@ -180,7 +180,7 @@ public final class StoryDesk: @unchecked Sendable {
         let hash = text.withUTF8 { bytes in
             TermHash.hash(bytes.filter { $0 != 0x20 && $0 != 0x0A })
         }
-        return String(hash, radix: 16)
+        return TermHash.hex(hash)
     }
 
     // MARK: - Digests

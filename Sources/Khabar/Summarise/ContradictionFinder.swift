@@ -28,11 +28,8 @@ struct ContradictionFinder {
         guard limit > 0 else { return [] }
         let sentences = alignment.sentences
         var found: [Contradiction] = []
-        // A pair of texts is looked at once (copies repeat sentences word for word): texts are
-        // numbered as first seen, and a pair is its two numbers.
-        // (Keyed by the texts' 64-bit hashes: hashing non-ASCII Strings is slow.)
-        var textNumbers: [UInt64: Int] = [:]
-        var numberOfSentence = [Int?](repeating: nil, count: sentences.count)
+        // A pair of texts is looked at once (copies repeat sentences word for word). Texts are
+        // keyed by their 64-bit hashes: hashing non-ASCII Strings is slow.
         var hashOfSentence = [UInt64?](repeating: nil, count: sentences.count)
         func textHash(_ i: Int) -> UInt64 {
             if let known = hashOfSentence[i] { return known }
@@ -40,20 +37,12 @@ struct ContradictionFinder {
             hashOfSentence[i] = made
             return made
         }
-        var seenPairs = Set<Pair>()
+        var seenPairs = Set<PairKey>()
         var analysed: [Int: Analysed] = [:]
         func analysis(_ i: Int) -> Analysed {
             if let known = analysed[i] { return known }
             let made = Analysed(words: words(sentences[i].text), relation: RelationText(sentences[i].text))
             analysed[i] = made
-            return made
-        }
-        func number(_ i: Int) -> Int {
-            if let known = numberOfSentence[i] { return known }
-            let text = textHash(i)
-            let made = textNumbers[text] ?? textNumbers.count
-            textNumbers[text] = made
-            numberOfSentence[i] = made
             return made
         }
         let outlets = members.map(\.outletName)
@@ -70,11 +59,11 @@ struct ContradictionFinder {
                 let ma = sentences[i].member, mb = sentences[j].member
                 guard outlets[ma] != outlets[mb],
                       members[ma].duplicateOf != members[mb].article.id, members[mb].duplicateOf != members[ma].article.id else { continue }
-                let na = number(i), nb = number(j)
-                guard seenPairs.insert(Pair(min(na, nb), max(na, nb))).inserted, actors(i) == actors(j) else { continue }
+                let (ha, hb) = (textHash(i), textHash(j))
+                guard seenPairs.insert(PairKey(min(ha, hb), max(ha, hb))).inserted, actors(i) == actors(j) else { continue }
                 let a = sentences[i], b = sentences[j]
                 if let c = datesDiffer(a, members[ma], b, members[mb], similarity: partner.similarity)
-                    ?? claimsDiffer(a, members[ma], b, members[mb], key: PairKey(textHash(i), textHash(j)),
+                    ?? claimsDiffer(a, members[ma], b, members[mb], key: PairKey(ha, hb),
                                     analyse: { (analysis(i), analysis(j)) }) {
                     found.append(c)
                     // Only the first `limit` are listed.
@@ -83,11 +72,6 @@ struct ContradictionFinder {
             }
         }
         return found
-    }
-
-    private struct Pair: Hashable {
-        let first: Int, second: Int
-        init(_ first: Int, _ second: Int) { self.first = first; self.second = second }
     }
 
     private func claimsDiffer(_ a: StorySentence, _ ma: StoryMember, _ b: StorySentence, _ mb: StoryMember,

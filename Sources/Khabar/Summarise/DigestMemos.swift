@@ -50,6 +50,4 @@ final class PairMemo<Value>: @unchecked Sendable {
         }
         return made
     }
-
-    var count: Int { lock.withLock { newer.count + older.count } }
 }

@@ -63,13 +63,14 @@ public struct StoryDigester: Sendable {
 
     /// The title or short lead sentence that most outlets' articles echo: for each candidate, the
     /// distinct other outlets with a sentence aligned to it, plus the summed similarity of the best
-    /// sentence of each other member (ties: earlier member).
+    /// sentence of each other member (ties: earlier member). `titleVectors[i]`: member i's title
+    /// vector, nil when it has no title.
     func pickHeadline(_ alignment: FactAlignment, members: [StoryMember],
                       titleVectors: [[(term: UInt64, weight: Float)]?]) -> (text: String, article: String) {
         var candidates: [(text: String, member: Int, vector: [(term: UInt64, weight: Float)])] = []
         for (index, member) in members.enumerated() {
-            if let title = member.article.title, !title.isEmpty {
-                candidates.append((title, index, titleVectors[index] ?? vectorizer.vector(of: title)))
+            if let title = member.article.title, let vector = titleVectors[index] {
+                candidates.append((title, index, vector))
             }
         }
         for s in alignment.sentences where s.position == 0 && s.wordCount <= headlineWords && s.wordCount >= 4 {
