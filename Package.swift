@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The desk's store on PostgreSQL (several workers on one database), and its /metrics.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Arabic text core: normalisation, tokens, sentences, stems, stop words. No dependencies.
@@ -45,10 +48,20 @@ let package = Package(
             "Khabar", "KhabarText",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The desk's store on PostgreSQL: the same schema and search as SQLite (search terms in a
+        // tsvector under a GIN index), plus the queue and lease that let several workers share it.
+        .target(name: "KhabarPostgres", dependencies: [
+            "Khabar", "KhabarText",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The story desk's HTTP side only: routes, pages, middleware, the feed poller over the library.
         .target(name: "KhabarServer", dependencies: [
             "Khabar", "KhabarSQLite",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -58,7 +71,7 @@ let package = Package(
             .copy("Resources/openapi.json"),
         ]),
         .executableTarget(name: "KhabarCLI", dependencies: [
-            "Khabar", "KhabarServer", "KhabarSQLite",
+            "Khabar", "KhabarServer", "KhabarSQLite", "KhabarPostgres",
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -66,7 +79,7 @@ let package = Package(
         .executableTarget(name: "KhabarBench", dependencies: ["Khabar", "KhabarText"]),
         .testTarget(name: "KhabarTextTests", dependencies: ["KhabarText"]),
         .testTarget(name: "KhabarTests", dependencies: ["Khabar", "KhabarSQLite"]),
-        .testTarget(name: "KhabarSQLiteTests", dependencies: ["KhabarSQLite", "Khabar", "KhabarText"]),
+        .testTarget(name: "KhabarSQLiteTests", dependencies: ["KhabarSQLite", "KhabarPostgres", "Khabar", "KhabarText"]),
         .testTarget(name: "KhabarServerTests", dependencies: [
             "KhabarServer", "Khabar", "KhabarSQLite", "KhabarText",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
