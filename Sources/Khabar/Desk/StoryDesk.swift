@@ -83,24 +83,41 @@ public final class StoryDesk: @unchecked Sendable {
     /// input order: where the article went, that it was already stored, or why it was refused.
     public func ingest(_ inputs: [ReadOutcome]) -> [IngestOutcome] {
         waitUntilReady()
+        let now = Date().timeIntervalSince1970
         let prepared = workers.map(count: inputs.count) { [self] i in
-            inputs[i].map(prepare)
+            inputs[i].map { (prepare($0), now) }
         }
+        return place(prepared)
+    }
+
+    /// Ingests articles that are already clean (an export of another store, in its arrival
+    /// order), keeping the time each was first received. Cleaning is not run again: a store moved
+    /// from SQLite to PostgreSQL places exactly the same texts.
+    public func ingestClean(_ articles: [(article: CleanArticle, received: Double)]) -> [IngestOutcome] {
+        waitUntilReady()
+        let prepared = workers.map(count: articles.count) { [self] i -> Result<(PreparedArticle, Double), InputError> in
+            .success((prepare(clean: articles[i].article), articles[i].received))
+        }
+        return place(prepared)
+    }
+
+    /// Places prepared articles in order and commits them as one batch.
+    private func place(_ prepared: [Result<(PreparedArticle, Double), InputError>]) -> [IngestOutcome] {
         lock.lock()
         defer { lock.unlock() }
         if let replayError {
-            return inputs.map { _ in .notStored(id: nil, message: "the desk could not load its store: \(replayError)") }
+            return prepared.map { _ in .notStored(id: nil, message: "the desk could not load its store: \(replayError)") }
         }
         var outcomes: [IngestOutcome] = []
         var batch = PlacedBatch(articles: [], duplicateChanges: [], stories: [])
         var touched = Set<Int>()
         var staled = Set<Int>()
-        let now = Date().timeIntervalSince1970
         for item in prepared {
             switch item {
             case .failure(let error):
                 outcomes.append(.failed(id: nil, message: error.description))
-            case .success(var article):
+            case .success(let (prepared, received)):
+                var article = prepared
                 if let known = state.indexByID[article.clean.id] {
                     outcomes.append(.alreadyStored(id: state.ids[known], story: state.stories[known]))
                     continue
@@ -108,7 +125,7 @@ public final class StoryDesk: @unchecked Sendable {
                 // The same text under a new id is placed like any article (so stories stay the
                 // batch's) and kept as a row that points at the stored text.
                 let original = state.indexByText[article.textHash].map { state.ids[$0] }
-                let placed = state.place(&article, sameAs: original, received: now)
+                let placed = state.place(&article, sameAs: original, received: received)
                 staled.formUnion(placed.staled)
                 if let original {
                     batch.articles.append(placed.stored)
@@ -167,8 +184,12 @@ public final class StoryDesk: @unchecked Sendable {
 
     /// One article through the stages that need no order: clean, analyse, extract.
     func prepare(_ raw: RawArticle) -> PreparedArticle {
-        let clean = cleaner.clean(raw)
-        return PreparedArticle(clean: clean, profile: analyser.profile(clean), facts: extractors.extract(clean),
+        prepare(clean: cleaner.clean(raw))
+    }
+
+    /// A clean article through analysis and extraction.
+    func prepare(clean: CleanArticle) -> PreparedArticle {
+        PreparedArticle(clean: clean, profile: analyser.profile(clean), facts: extractors.extract(clean),
                                textHash: Self.textHash(clean))
     }
 

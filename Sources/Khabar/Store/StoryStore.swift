@@ -29,6 +29,24 @@ public protocol StoryStore: Sendable {
     func stories(withEntity id: Int, limit: Int) throws -> [StoryRecord]
     func search(_ query: SearchQuery) throws -> SearchResults
     func stats() throws -> StoreStats
+    /// Articles accepted but not yet placed (several workers share a queue); none for a store
+    /// one process owns.
+    func queueStatus() throws -> QueueStatus
+}
+
+extension StoryStore {
+    public func queueStatus() throws -> QueueStatus { QueueStatus(depth: 0, oldestSeconds: nil) }
+}
+
+public struct QueueStatus: Sendable {
+    public var depth: Int
+    /// How long the oldest queued article has waited.
+    public var oldestSeconds: Double?
+
+    public init(depth: Int, oldestSeconds: Double?) {
+        self.depth = depth
+        self.oldestSeconds = oldestSeconds
+    }
 }
 
 /// One article as stored: the clean article and where the desk placed it.
