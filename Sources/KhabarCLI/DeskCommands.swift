@@ -1,17 +1,20 @@
 import ArgumentParser
 import Foundation
 import Khabar
+import KhabarPostgres
 import KhabarSQLite
 import KhabarServer
 import ServiceLifecycle
 
 /// Options of the commands that open the desk's store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The desk's store: a SQLite file (created when missing).")
+    @Option(name: .long, help: ArgumentHelp("The desk's store: a SQLite file (created when missing), or a PostgreSQL URL.",
+                                            discussion: "postgresql://USER:PASSWORD@HOST:PORT/DATABASE[?schema=NAME]; several khabar serve processes may share one."))
     var db: String = "khabar.db"
 
-    func open() throws -> SQLiteStore {
+    func open() throws -> any StoryStore {
         do {
+            if PostgresLocation.isPostgres(db) { return try PostgresStore(url: db) }
             return try SQLiteStore(path: db)
         } catch {
             throw CommandError("\(error)")

@@ -70,6 +70,22 @@ enum StoreMigrations {
                 CREATE VIRTUAL TABLE article_search USING fts5(title, body, tokenize = 'khabar');
                 """)
         }),
+        // The same migration as PostgreSQL's (KhabarPostgres/PostgresMigrations.swift): when a story
+        // last gained an article, and the queue several workers share (one process owns a SQLite
+        // store, so its queue stays empty; the schema stays the same in both).
+        ("v2-shared-placing", { db in
+            try db.execute(sql: """
+                ALTER TABLE story ADD COLUMN placed REAL;
+                CREATE TABLE inbox (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- arrival order
+                    article_id TEXT NOT NULL,
+                    clean TEXT NOT NULL,
+                    received REAL NOT NULL,
+                    queued REAL NOT NULL DEFAULT ((julianday('now') - 2440587.5) * 86400.0)
+                );
+                CREATE INDEX story_stale ON story(placed) WHERE digest_article_count <> article_count;
+                """)
+        }),
     ]
 
     static func migrator() -> DatabaseMigrator {

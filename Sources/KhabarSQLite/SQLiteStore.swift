@@ -58,6 +58,7 @@ public final class SQLiteStore: StoryStore {
     public func commit(_ batch: PlacedBatch) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
+        let now = Date().timeIntervalSince1970
         try pool.write { db in
             for stored in batch.articles {
                 let a = stored.article
@@ -80,12 +81,13 @@ public final class SQLiteStore: StoryStore {
             }
             for story in batch.stories {
                 try db.cachedStatement(sql: """
-                    INSERT INTO story (id, headline, article_count, outlets, first, last, importance)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO story (id, headline, article_count, outlets, first, last, importance, placed)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET headline = excluded.headline, article_count = excluded.article_count,
-                        outlets = excluded.outlets, first = excluded.first, last = excluded.last, importance = excluded.importance
+                        outlets = excluded.outlets, first = excluded.first, last = excluded.last, importance = excluded.importance,
+                        placed = excluded.placed
                     """).execute(arguments: [story.id, story.headline, story.articleCount, Self.json(story.outlets),
-                                     story.first, story.last, story.importance])
+                                     story.first, story.last, story.importance, now])
                 for outlet in story.outlets {
                     try db.cachedStatement(sql: "INSERT OR IGNORE INTO story_outlet (story, outlet) VALUES (?, ?)").execute(arguments: [story.id, outlet])
                 }
@@ -101,7 +103,7 @@ public final class SQLiteStore: StoryStore {
                     ON CONFLICT(id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
                         variants = excluded.variants, mentions = excluded.mentions
                     """).execute(arguments: [entity.id, entity.name, entity.kind.label, Self.json(entity.variants), entity.mentions])
-                for key in Self.spellingKeys(entity) {
+                for key in StoreSearch.spellingKeys(entity) {
                     try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_spelling (terms, entity) VALUES (?, ?)").execute(arguments: [key, entity.id])
                 }
             }
@@ -201,172 +203,8 @@ public final class SQLiteStore: StoryStore {
     }
 
     public func search(_ query: SearchQuery) throws -> SearchResults {
-        let words = SearchQueryBuilder().words(for: query.text)
-        var clauses: [SearchQueryBuilder.Clause] = words.map { [[$0.term]] }
-        let searchedTerms = words.map(\.term)
-        // A word (or the whole query) that spells a known entity also finds its other spellings.
-        var expanded: [EntityRef] = []
-        let whole = words.map(\.word).joined(separator: " ")
-        let known = try entitySpellings(for: Array(Set(words.map(\.word) + [whole])))
-        if let spellings = known[whole], clauses.count > 1 {
-            clauses = [spellings.phrases]
-            expanded = [spellings.entity]
-        } else {
-            for (i, word) in words.enumerated() {
-                guard let spellings = known[word.word] else { continue }
-                clauses[i] = spellings.phrases
-                expanded.append(spellings.entity)
-            }
-        }
-        guard let match = SearchQueryBuilder().matchExpression(clauses) else {
-            return SearchResults(hits: [], total: 0, terms: [], expandedFrom: [])
-        }
-        return try pool.read { db in
-            var conditions = ["article_search MATCH :match"]
-            var arguments: [String: DatabaseValueConvertible?] = ["match": match]
-            if let from = query.from { conditions.append("article.published >= :from"); arguments["from"] = from }
-            if let to = query.to { conditions.append("article.published < :to"); arguments["to"] = to }
-            if let outlet = query.outlet { conditions.append("article.outlet = :outlet"); arguments["outlet"] = outlet }
-            if let entity = query.entity {
-                conditions.append("article.story IN (SELECT story FROM story_entity WHERE entity = :entity)")
-                arguments["entity"] = entity
-            }
-            let filter = conditions.joined(separator: " AND ")
-            // Stories are ranked by how many of their articles match (in the title above all) and
-            // their importance; per-article bm25 is left out here because it costs a score for
-            // every matching article (a common name matches half the week), and the page's
-            // articles are still listed best first.
-            // Two passes over the index in all: every matching article, and those matching in the
-            // title; counts, the page's articles and the titled ones all come from these.
-            func matching(_ expression: String) throws -> [(story: Int, seq: Int64)] {
-                var values = arguments
-                values["match"] = expression
-                var found: [(story: Int, seq: Int64)] = []
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT article.story, article.seq FROM article_search JOIN article ON article.seq = article_search.rowid
-                    WHERE \(filter) ORDER BY article.seq
-                    """, arguments: StatementArguments(values)!)
-                while let row = try rows.next() { found.append((row[0], row[1])) }
-                return found
-            }
-            let inBody = try matching(match)
-            let inTitle = try matching("{title} : (\(match))")
-            var matches: [Int: Int] = [:]
-            for hit in inBody { matches[hit.story, default: 0] += 1 }
-            var titleMatches: [Int: Int] = [:]
-            for hit in inTitle { titleMatches[hit.story, default: 0] += 1 }
-            var importance: [Int: Double] = [:]
-            if !matches.isEmpty {
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT id, importance FROM story WHERE id IN (\(matches.keys.map(String.init).joined(separator: ",")))
-                    """)
-                while let row = try rows.next() { importance[row[0]] = row[1] }
-            }
-            var scored = matches.compactMap { story, count in
-                importance[story].map { importance in
-                    (story: story, score: Self.searchScore(matches: count, titleMatches: titleMatches[story] ?? 0,
-                                                           importance: importance))
-                }
-            }
-            let total = scored.count
-            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.story < $1.story }
-            let pageScores = scored.dropFirst(max(0, query.offset)).prefix(max(0, min(query.limit, 100)))
-            guard !pageScores.isEmpty else {
-                return SearchResults(hits: [], total: total, terms: searchedTerms, expandedFrom: expanded)
-            }
-            let ids = pageScores.map(\.story)
-            let rowsByID = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-                SELECT * FROM story WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
-                """).map { ($0["id"] as Int, $0) })
-            let page = pageScores.compactMap { item in rowsByID[item.story].map { (row: $0, score: item.score) } }
-            // The page's matching articles (those matching in the title first, then in arrival
-            // order) and snippets of the first three of each story, cut from the stored text.
-            let onPage = Set(ids)
-            let titled = Set(inTitle.lazy.filter { onPage.contains($0.story) }.map(\.seq))
-            let pageArticles = inBody.filter { onPage.contains($0.story) }
-            var articleIDs: [Int64: String] = [:]
-            let idRows = try Row.fetchCursor(db, sql: """
-                SELECT seq, id FROM article WHERE seq IN (\(pageArticles.map { String($0.seq) }.joined(separator: ",")))
-                """)
-            while let row = try idRows.next() { articleIDs[row[0]] = row[1] }
-            var byStory: [Int: [(seq: Int64, id: String)]] = [:]
-            for article in pageArticles {
-                guard let id = articleIDs[article.seq] else { continue }
-                byStory[article.story, default: []].append((article.seq, id))
-            }
-            let terms = Set(clauses.flatMap { $0.flatMap { $0 } })
-            var hits: [SearchResults.Hit] = []
-            for (row, score) in page {
-                let story = Self.storyRecord(row)
-                var matching = byStory[story.id] ?? []
-                matching = matching.filter { titled.contains($0.seq) } + matching.filter { !titled.contains($0.seq) }
-                var snippets: [String] = []
-                for article in matching.prefix(3) {
-                    // The text as the index holds it (no JSON to decode).
-                    guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body FROM article_search WHERE rowid = ?"),
-                                                     arguments: [article.seq]) else { continue }
-                    let title: String = row["title"], body: String = row["body"]
-                    if let snippet = SearchSnippet.make(title.isEmpty ? body : title + "\n" + body, terms: terms) { snippets.append(snippet) }
-                }
-                hits.append(SearchResults.Hit(story: story, score: score, articles: matching.map(\.id), snippets: snippets))
-            }
-            return SearchResults(hits: hits, total: total, terms: searchedTerms, expandedFrom: expanded)
-        }
-    }
-
-    /// A story's search score: its matching articles (a title match counts double), lifted by
-    /// the story's importance.
-    static func searchScore(matches: Int, titleMatches: Int, importance: Double) -> Double {
-        let evidence: Double = log2(1 + Double(matches)) + 2 * log2(1 + Double(titleMatches))
-        let weight: Double = 1 + 0.05 * importance
-        return ((evidence * weight) * 1000).rounded() / 1000
-    }
-
-    /// For each key (normalised words joined by spaces) that spells a known entity: the most
-    /// mentioned such entity, and its spellings as phrases of search terms (at most
-    /// `maxSpellings`, most frequent first), the key's own among them.
-    static let maxSpellings = 16
-
-    /// What a query for `key` may also look for out of `variant`, another spelling the catalog
-    /// holds for the same entity. The catalog sometimes files a common word under a name (من
-    /// under اليمن), and looking for it would find everything; so no stop words or two-letter
-    /// words, and only spellings the catalog's own rule would merge with the key on their own.
-    /// For a one-word key (a surname) that is the matching word of a longer name (بوتن finds
-    /// بوتين in فلاديمير بوتين); for a longer key, a whole name that shares a word with it.
-    static func safeSpellings(_ variant: String, of key: String, kind: EntityKind) -> [String] {
-        let words = Tokenizer.words(variant).filter { !StopWords.isStopWord($0) && $0.unicodeScalars.count >= 3 }
-        let keyWords = key.split(separator: " ").map(String.init)
-        if keyWords.count == 1 {
-            return words.filter { $0 == key || EntityCatalog.mergesSpellings(key, $0, kind: kind) }
-        }
-        return words.contains(where: keyWords.contains) ? [variant] : []
-    }
-
-    private func entitySpellings(for keys: [String]) throws -> [String: (phrases: [[String]], entity: EntityRef)] {
-        let keys = keys.filter { !$0.isEmpty }
-        guard !keys.isEmpty else { return [:] }
-        return try pool.read { db in
-            let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.terms AS key, e.id, e.name, e.kind, e.variants FROM entity_spelling s JOIN entity e ON e.id = s.entity
-                WHERE s.terms IN (\(marks)) ORDER BY e.mentions DESC, e.id
-                """, arguments: StatementArguments(keys))
-            var out: [String: (phrases: [[String]], entity: EntityRef)] = [:]
-            for row in rows {
-                let key: String = row["key"]
-                guard out[key] == nil else { continue }
-                var phrases = [SearchTerms.terms(key)]
-                let kind = EntityKind(label: Substring(row["kind"] as String)) ?? .miscellaneous
-                for variant in Self.decode([String].self, row["variants"], default: []) {
-                    for spelling in Self.safeSpellings(variant, of: key, kind: kind) {
-                        let phrase = SearchTerms.terms(spelling)
-                        if !phrase.isEmpty, !phrases.contains(phrase), phrases.count < Self.maxSpellings { phrases.append(phrase) }
-                    }
-                }
-                out[key] = (phrases, EntityRef(id: row["id"], name: row["name"]))
-            }
-            return out
-        }
+        // One read: every pass of the search sees the same snapshot.
+        try pool.read { db in try StoreSearch.run(query, on: SQLiteSearchIndex(db: db)) }
     }
 
     public func stats() throws -> StoreStats {
@@ -383,21 +221,6 @@ public final class SQLiteStore: StoryStore {
             bytes += (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int64) ?? 0
         }
         return StoreStats(articles: articles, stories: stories, entities: entities, bytes: bytes, newestArticle: newest)
-    }
-
-    /// The keys under which a query finds the entity: each spelling's normalised words, and for a
-    /// person's full name also the last name alone (بوتين finds فلاديمير بوتين), when it is not short.
-    static func spellingKeys(_ entity: EntityRecord) -> [String] {
-        var keys: [String] = []
-        for variant in entity.variants {
-            let words = Tokenizer.words(variant)
-            guard !words.isEmpty else { continue }
-            keys.append(words.joined(separator: " "))
-            if entity.kind == .person, words.count > 1, let last = words.last, last.unicodeScalars.count >= 3 {
-                keys.append(last)
-            }
-        }
-        return keys
     }
 
     // MARK: - Rows
@@ -434,3 +257,64 @@ public final class SQLiteStore: StoryStore {
     }
 }
 
+/// FTS5's side of a search: MATCH expressions over `article_search` (title, body).
+struct SQLiteSearchIndex: SearchIndex {
+    let db: Database
+
+    func spellings(for keys: [String]) throws -> [EntitySpellingRow] {
+        let marks = Array(repeating: "?", count: keys.count).joined(separator: ",")
+        return try Row.fetchAll(db, sql: """
+            SELECT s.terms AS key, e.id, e.name, e.kind, e.variants FROM entity_spelling s JOIN entity e ON e.id = s.entity
+            WHERE s.terms IN (\(marks)) ORDER BY e.mentions DESC, e.id
+            """, arguments: StatementArguments(keys)).map { row in
+            EntitySpellingRow(key: row["key"], entity: EntityRef(id: row["id"], name: row["name"]),
+                              kind: EntityKind(label: Substring(row["kind"] as String)) ?? .miscellaneous,
+                              variants: SQLiteStore.decode([String].self, row["variants"], default: []))
+        }
+    }
+
+    func matches(_ clauses: [SearchQueryBuilder.Clause], inTitle: Bool, filters query: SearchQuery) throws -> [(story: Int, seq: Int64)] {
+        guard let match = SearchQueryBuilder().matchExpression(clauses) else { return [] }
+        var conditions = ["article_search MATCH :match"]
+        var arguments: [String: DatabaseValueConvertible?] = ["match": inTitle ? "{title} : (\(match))" : match]
+        if let from = query.from { conditions.append("article.published >= :from"); arguments["from"] = from }
+        if let to = query.to { conditions.append("article.published < :to"); arguments["to"] = to }
+        if let outlet = query.outlet { conditions.append("article.outlet = :outlet"); arguments["outlet"] = outlet }
+        if let entity = query.entity {
+            conditions.append("article.story IN (SELECT story FROM story_entity WHERE entity = :entity)")
+            arguments["entity"] = entity
+        }
+        var found: [(story: Int, seq: Int64)] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT article.story, article.seq FROM article_search JOIN article ON article.seq = article_search.rowid
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY article.seq
+            """, arguments: StatementArguments(arguments)!)
+        while let row = try rows.next() { found.append((row[0], row[1])) }
+        return found
+    }
+
+    func importance(ofStories ids: [Int]) throws -> [Int: Double] {
+        var importance: [Int: Double] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, importance FROM story WHERE id IN (\(ids.map(String.init).joined(separator: ",")))")
+        while let row = try rows.next() { importance[row[0]] = row[1] }
+        return importance
+    }
+
+    func storyRecords(_ ids: [Int]) throws -> [Int: StoryRecord] {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM story WHERE id IN (\(ids.map(String.init).joined(separator: ",")))")
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as Int, SQLiteStore.storyRecord($0)) })
+    }
+
+    func articleIDs(_ seqs: [Int64]) throws -> [Int64: String] {
+        var ids: [Int64: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT seq, id FROM article WHERE seq IN (\(seqs.map(String.init).joined(separator: ",")))")
+        while let row = try rows.next() { ids[row[0]] = row[1] }
+        return ids
+    }
+
+    func indexedText(_ seq: Int64) throws -> (title: String, body: String)? {
+        // The text as the index holds it (no JSON to decode).
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body FROM article_search WHERE rowid = ?"), arguments: [seq])
+            .map { ($0["title"], $0["body"]) }
+    }
+}

@@ -19,8 +19,8 @@ struct SearchTests {
             body: "ارتفعت أسعار النفط في الأسواق العالمية اليوم بعد قرار منظمة أوبك خفض الإنتاج، وقال محللون إن والرئيسُ التنفيذي لشركة كبرى توقع استمرار الارتفاع."),
     ]
 
-    static func withDesk(_ body: (StoryDesk) throws -> Void) throws {
-        let temporary = try TemporaryDesk()
+    static func withDesk(_ kind: StoreKind, _ body: (StoryDesk) throws -> Void) throws {
+        let temporary = try TemporaryDesk(kind)
         defer { temporary.remove() }
         let desk = try temporary.open()
         let outcomes = desk.ingest(articles)
@@ -31,8 +31,9 @@ struct SearchTests {
 
     static func storyIDs(_ results: SearchResults) -> Set<Int> { Set(results.hits.map(\.story.id)) }
 
-    @Test func cliticAndArticleFormsMeet() throws {
-        try Self.withDesk { desk in
+    @Test(arguments: StoreKind.available)
+    func cliticAndArticleFormsMeet(_ kind: StoreKind) throws {
+        try Self.withDesk(kind) { desk in
             let forms = ["والرئيس", "الرئيس", "رئيس"]
             let found = try forms.map { try Self.storyIDs(desk.store.search(SearchQuery(text: $0))) }
             #expect(!found[0].isEmpty)
@@ -40,8 +41,9 @@ struct SearchTests {
         }
     }
 
-    @Test func letterFormsMeet() throws {
-        try Self.withDesk { desk in
+    @Test(arguments: StoreKind.available)
+    func letterFormsMeet(_ kind: StoreKind) throws {
+        try Self.withDesk(kind) { desk in
             let plain = try Self.storyIDs(desk.store.search(SearchQuery(text: "اسعار النفط")))
             let hamza = try Self.storyIDs(desk.store.search(SearchQuery(text: "أسعار النّفط")))
             #expect(!plain.isEmpty)
@@ -49,8 +51,9 @@ struct SearchTests {
         }
     }
 
-    @Test func spellingVariantsMeetThroughTheCatalog() throws {
-        try Self.withDesk { desk in
+    @Test(arguments: StoreKind.available)
+    func spellingVariantsMeetThroughTheCatalog(_ kind: StoreKind) throws {
+        try Self.withDesk(kind) { desk in
             // بوتن appears only in a2, بوتين only in a1: the catalog merged them into one entity.
             let byVariant = try desk.store.search(SearchQuery(text: "بوتن"))
             let byMain = try desk.store.search(SearchQuery(text: "بوتين"))
@@ -61,8 +64,9 @@ struct SearchTests {
         }
     }
 
-    @Test func snippetsMarkTheMatch() throws {
-        try Self.withDesk { desk in
+    @Test(arguments: StoreKind.available)
+    func snippetsMarkTheMatch(_ kind: StoreKind) throws {
+        try Self.withDesk(kind) { desk in
             let results = try desk.store.search(SearchQuery(text: "شويغو"))
             let snippet = try #require(results.hits.first?.snippets.first)
             #expect(snippet.contains(SearchSnippet.open + "شويغو" + SearchSnippet.close))
@@ -81,8 +85,9 @@ struct SearchTests {
         #expect(SearchSnippet.make("لا شيء هنا", terms: ["رييس"]) == nil)
     }
 
-    @Test func filtersNarrowResults() throws {
-        try Self.withDesk { desk in
+    @Test(arguments: StoreKind.available)
+    func filtersNarrowResults(_ kind: StoreKind) throws {
+        try Self.withDesk(kind) { desk in
             let all = try desk.store.search(SearchQuery(text: "قال"))
             let one = try desk.store.search(SearchQuery(text: "قال", outlet: "موقع ثالث"))
             #expect(one.total < all.total && one.total >= 1)
@@ -91,17 +96,19 @@ struct SearchTests {
         }
     }
 
-    @Test(arguments: ["\"", "*", "NEAR(", "-", ":", "(((", ")", "بوتين\" OR", "AND", "title:كيم", "^كيم", "{}", "'; DROP TABLE article; --", ""])
-    func hostileQueriesNeverFail(_ text: String) throws {
-        try Self.withDesk { desk in
+    @Test(arguments: StoreKind.available, ["\"", "*", "NEAR(", "-", ":", "(((", ")", "بوتين\" OR", "AND", "title:كيم", "^كيم", "{}",
+                                           "'; DROP TABLE article; --", "", "'", "\\", "!", "<->", "a:*", "&|"])
+    func hostileQueriesNeverFail(_ kind: StoreKind, _ text: String) throws {
+        try Self.withDesk(kind) { desk in
             let results = try desk.store.search(SearchQuery(text: text))
             #expect(results.total >= 0)
             #expect(try desk.store.stats().articles == 4, "nothing was harmed")
         }
     }
 
-    @Test func aTenKilobyteQueryIsCutNotRefused() throws {
-        try Self.withDesk { desk in
+    @Test(arguments: StoreKind.available)
+    func aTenKilobyteQueryIsCutNotRefused(_ kind: StoreKind) throws {
+        try Self.withDesk(kind) { desk in
             let long = String(repeating: "بوتين كيم (\"* ", count: 800)
             #expect(long.utf8.count > 10_000)
             let results = try desk.store.search(SearchQuery(text: long))

@@ -16,6 +16,8 @@ public final class DigestRefresher: @unchecked Sendable {
     public init(desk: StoryDesk, delay: Double = 1.0) {
         self.desk = desk
         self.delay = delay
+        // Stories another desk on a shared store left without a digest.
+        desk.onStoriesChanged = { [weak self] in self?.storiesChanged() }
         queue.async { [self] in
             desk.waitUntilReady()
             if !desk.staleStories.isEmpty { storiesChanged() }

@@ -40,6 +40,18 @@ public final class StoryDesk: @unchecked Sendable {
     /// Threads for the order-free work (preparing articles, making digests).
     let workers: DeskWorkers
 
+    /// The store as several desks share it (PostgreSQL), or nil when this desk owns its store.
+    let shared: (any SharedStoryStore)?
+    /// One placing-lease holder per process at a time.
+    private let placing = NSLock()
+    /// Called when stories need digests that no ingest of ours announced (a dead desk's); the
+    /// server's `DigestRefresher` sets it.
+    public var onStoriesChanged: (@Sendable () -> Void)? {
+        get { lock.withLock { storiesChangedHandler } }
+        set { lock.withLock { storiesChangedHandler = newValue } }
+    }
+    private var storiesChangedHandler: (@Sendable () -> Void)?
+
     /// Guards the placed state: placing holds it; a digest refresh only to take its stories' members.
     private let lock = NSLock()
     /// One digest refresh at a time.
@@ -63,12 +75,21 @@ public final class StoryDesk: @unchecked Sendable {
         self.reader = reader
         self.options = options
         workers = DeskWorkers(count: options.jobs, nice: options.workNice)
+        shared = store as? any SharedStoryStore
         ready.enter()
-        Thread.detachNewThread { [self] in
-            lock.lock()
-            replay()
-            lock.unlock()
-            ready.leave()
+        // The thread holds the desk weakly: following a shared store ends when the desk goes.
+        let weakDesk = WeakDesk(self)
+        Thread.detachNewThread {
+            var shared: (any SharedStoryStore)?
+            do {
+                guard let desk = weakDesk.desk else { return }
+                desk.lock.lock()
+                desk.replay()
+                desk.lock.unlock()
+                desk.ready.leave()
+                shared = desk.shared
+            }
+            if let shared { Self.followSharedStore(shared, desk: weakDesk) }
         }
     }
 
@@ -101,57 +122,22 @@ public final class StoryDesk: @unchecked Sendable {
         return place(prepared)
     }
 
-    /// Places prepared articles in order and commits them as one batch.
+    /// Places prepared articles in order and commits them as one batch; on a shared store,
+    /// through its queue and placing lease (`placeShared`).
     private func place(_ prepared: [Result<(PreparedArticle, Double), InputError>]) -> [IngestOutcome] {
+        if let shared { return placeShared(prepared, on: shared) }
         lock.lock()
         defer { lock.unlock() }
         if let replayError {
             return prepared.map { _ in .notStored(id: nil, message: "the desk could not load its store: \(replayError)") }
         }
-        var outcomes: [IngestOutcome] = []
-        var batch = PlacedBatch(articles: [], duplicateChanges: [], stories: [])
-        var touched = Set<Int>()
-        var staled = Set<Int>()
-        for item in prepared {
-            switch item {
-            case .failure(let error):
-                outcomes.append(.failed(id: nil, message: error.description))
-            case .success(let (prepared, received)):
-                var article = prepared
-                if let known = state.indexByID[article.clean.id] {
-                    outcomes.append(.alreadyStored(id: state.ids[known], story: state.stories[known]))
-                    continue
-                }
-                // The same text under a new id is placed like any article (so stories stay the
-                // batch's) and kept as a row that points at the stored text.
-                let original = state.indexByText[article.textHash].map { state.ids[$0] }
-                let placed = state.place(&article, sameAs: original, received: received)
-                staled.formUnion(placed.staled)
-                if let original {
-                    batch.articles.append(placed.stored)
-                    batch.duplicateChanges += placed.duplicateChanges
-                    touched.insert(placed.stored.story)
-                    outcomes.append(.sameText(id: article.clean.id, sameAs: original, story: placed.stored.story))
-                    continue
-                }
-                batch.articles.append(placed.stored)
-                batch.duplicateChanges += placed.duplicateChanges
-                touched.insert(placed.stored.story)
-                outcomes.append(.stored(id: article.clean.id, story: placed.stored.story, duplicateOf: placed.stored.duplicateOf))
-            }
-        }
-        guard !batch.articles.isEmpty else { return outcomes }
-        batch.stories = touched.sorted().map(state.listRecord)
-        batch.staleDigests = staled.subtracting(touched).sorted()
+        let placement = placeLocked(prepared)
+        guard !placement.batch.articles.isEmpty else { return placement.outcomes }
         do {
-            try store.commit(batch)
+            try store.commit(placement.batch)
         } catch {
-            // Nothing of the batch is stored: rebuild memory from the store, so the two agree.
-            state = PlacedState()
-            replay()
-            let message = "the store refused the batch: \(error)"
-            Self.logger.error("\(message)")
-            return outcomes.map { outcome in
+            let message = refusedBatch(error)
+            return placement.outcomes.map { outcome in
                 switch outcome {
                 case .stored(let id, _, _), .sameText(let id, _, _): return .notStored(id: id, message: message)
                 default: break
@@ -159,10 +145,212 @@ public final class StoryDesk: @unchecked Sendable {
                 return outcome
             }
         }
+        placed(placement)
+        return placement.outcomes
+    }
+
+    /// What placing a run of articles gives: one outcome each, the batch to commit, and the
+    /// stories whose digests it makes stale.
+    private struct Placement {
+        var outcomes: [IngestOutcome] = []
+        var batch = PlacedBatch(articles: [], duplicateChanges: [], stories: [])
+        var dirty = Set<Int>()
+    }
+
+    /// Places articles in memory, in order (the caller holds the lock and commits the batch).
+    private func placeLocked(_ prepared: [Result<(PreparedArticle, Double), InputError>]) -> Placement {
+        var placement = Placement()
+        var touched = Set<Int>()
+        var staled = Set<Int>()
+        for item in prepared {
+            switch item {
+            case .failure(let error):
+                placement.outcomes.append(.failed(id: nil, message: error.description))
+            case .success(let (prepared, received)):
+                var article = prepared
+                if let known = state.indexByID[article.clean.id] {
+                    placement.outcomes.append(.alreadyStored(id: state.ids[known], story: state.stories[known]))
+                    continue
+                }
+                // The same text under a new id is placed like any article (so stories stay the
+                // batch's) and kept as a row that points at the stored text.
+                let original = state.indexByText[article.textHash].map { state.ids[$0] }
+                let placed = state.place(&article, sameAs: original, received: received)
+                staled.formUnion(placed.staled)
+                placement.batch.articles.append(placed.stored)
+                placement.batch.duplicateChanges += placed.duplicateChanges
+                touched.insert(placed.stored.story)
+                if let original {
+                    placement.outcomes.append(.sameText(id: article.clean.id, sameAs: original, story: placed.stored.story))
+                } else {
+                    placement.outcomes.append(.stored(id: article.clean.id, story: placed.stored.story,
+                                                      duplicateOf: placed.stored.duplicateOf))
+                }
+            }
+        }
+        placement.batch.stories = touched.sorted().map(state.listRecord)
+        placement.batch.staleDigests = staled.subtracting(touched).sorted()
+        placement.dirty = touched.union(staled)
+        return placement
+    }
+
+    /// After a placement is committed: readers' caches, digests due, stories to close.
+    private func placed(_ placement: Placement) {
         noteChange()
-        state.dirty.formUnion(touched.union(staled))
+        state.dirty.formUnion(placement.dirty)
         state.closeStoriesOutsideWindow(options.liveWindow, every: options.closeCheckEvery)
+    }
+
+    /// Nothing of the batch is stored: memory is rebuilt from the store, so the two agree.
+    private func refusedBatch(_ error: Error) -> String {
+        state = PlacedState()
+        replay()
+        let message = "the store refused the batch: \(error)"
+        Self.logger.error("\(message)")
+        return message
+    }
+
+    // MARK: - Several desks on one store
+
+    /// Queues the articles (their arrival order), then under the placing lease catches up with
+    /// what other desks placed and places the queue in order, up to the last of ours. Our own
+    /// articles are placed as we prepared them; others' still queued (their desk waits for the
+    /// lease, or died) are prepared here.
+    private func placeShared(_ prepared: [Result<(PreparedArticle, Double), InputError>], on shared: any SharedStoryStore) -> [IngestOutcome] {
+        var outcomes: [IngestOutcome?] = prepared.map { item in
+            if case .failure(let error) = item { return .failed(id: nil, message: error.description) }
+            return nil
+        }
+        let accepted: [(index: Int, article: PreparedArticle, received: Double)] = prepared.enumerated().compactMap { i, item in
+            guard case .success(let (article, received)) = item else { return nil }
+            return (i, article, received)
+        }
+        guard !accepted.isEmpty else { return outcomes.map { $0! } }
+        if let replayError = lock.withLock({ self.replayError }) {
+            for item in accepted { outcomes[item.index] = .notStored(id: item.article.clean.id, message: "the desk could not load its store: \(replayError)") }
+            return outcomes.map { $0! }
+        }
+        let ticket: QueueTicket
+        do {
+            ticket = try shared.enqueue(accepted.map { ($0.article.clean, $0.received) })
+        } catch {
+            for item in accepted { outcomes[item.index] = .notStored(id: item.article.clean.id, message: "the store refused the articles: \(error)") }
+            return outcomes.map { $0! }
+        }
+        var ours: [Int64: PreparedArticle] = [:]
+        for (queueID, item) in zip(ticket.ids, accepted) { ours[queueID] = item.article }
+        do {
+            try placingLease(shared) {
+                let placed = try drainQueueLocked(shared, upTo: ticket.ids.last, prepared: ours)
+                // Ours that another desk placed first were replayed by the catch-up.
+                for (queueID, item) in zip(ticket.ids, accepted) {
+                    if let outcome = placed[queueID] { outcomes[item.index] = outcome; continue }
+                    let id = item.article.clean.id
+                    guard let index = state.indexByID[id] else {
+                        outcomes[item.index] = .notStored(id: id, message: "queued, not placed yet")
+                        continue
+                    }
+                    outcomes[item.index] = Int64(index) < ticket.storedBefore
+                        ? .alreadyStored(id: id, story: state.stories[index])
+                        : .stored(id: id, story: state.stories[index], duplicateOf: state.duplicateOf[index])
+                }
+            }
+        } catch {
+            // The articles stay queued: the next desk to take the lease places them.
+            let message = "queued but not placed yet (\(error)); sending it again is safe"
+            for item in accepted where outcomes[item.index] == nil { outcomes[item.index] = .notStored(id: item.article.clean.id, message: message) }
+        }
+        return outcomes.map { $0! }
+    }
+
+    /// Runs `body` holding the store's placing lease and the state lock, caught up with what
+    /// other desks placed.
+    private func placingLease(_ shared: any SharedStoryStore, _ body: () throws -> Void) throws {
+        try placing.withLock {
+            try shared.withPlacingLease {
+                lock.lock()
+                defer { lock.unlock() }
+                try catchUpLocked(shared)
+                try body()
+            }
+        }
+    }
+
+    /// Places the queue in order up to `last` (all of it when nil), in batches; our own
+    /// prepared articles are used as they are. Returns the outcome per queue id.
+    private func drainQueueLocked(_ shared: any SharedStoryStore, upTo last: Int64?,
+                                  prepared ours: [Int64: PreparedArticle]) throws -> [Int64: IngestOutcome] {
+        var outcomes: [Int64: IngestOutcome] = [:]
+        while true {
+            let queued = try shared.queued(upTo: last, limit: 1000)
+            guard !queued.isEmpty else { break }
+            let prepared = workers.map(count: queued.count) { [self] i -> Result<(PreparedArticle, Double), InputError> in
+                .success((ours[queued[i].queueID] ?? prepare(clean: queued[i].article), queued[i].received))
+            }
+            let placement = placeLocked(prepared)
+            do {
+                try shared.commit(placement.batch, dequeuing: queued.map(\.queueID))
+            } catch {
+                _ = refusedBatch(error)
+                throw error
+            }
+            placed(placement)
+            for (item, outcome) in zip(queued, placement.outcomes) { outcomes[item.queueID] = outcome }
+            if queued.count < 1000 { break }
+        }
         return outcomes
+    }
+
+    /// Places into memory what other desks stored since our last look (the caller holds the lock).
+    private func catchUpLocked(_ shared: any SharedStoryStore) throws {
+        var stored: [StoredArticle] = []
+        try shared.forEachArticle(after: Int64(state.ids.count)) { stored.append($0) }
+        guard !stored.isEmpty else { return }
+        placeStored(stored)
+        noteChange()
+    }
+
+    /// Keeps this desk in step with the others sharing its store: readers' caches follow every
+    /// desk's changes, memory follows their placements, articles a dead desk left queued get
+    /// placed, and digests a dead desk left behind get made. Runs until the process ends.
+    private static func followSharedStore(_ shared: any SharedStoryStore, desk weakDesk: WeakDesk) {
+        var seen: Int64 = -1
+        var tick = 0
+        // Ends when the desk is gone.
+        while let desk = weakDesk.desk {
+            desk.followStep(shared, tick: tick, seen: &seen)
+            tick += 1
+            Thread.sleep(forTimeInterval: 0.25)
+        }
+    }
+
+    final class WeakDesk: @unchecked Sendable {
+        weak var desk: StoryDesk?
+        init(_ desk: StoryDesk) { self.desk = desk }
+    }
+
+    private func followStep(_ shared: any SharedStoryStore, tick: Int, seen: inout Int64) {
+        if let count = try? shared.changeCount(), count != seen {
+            seen = count
+            noteChange()
+        }
+        if tick % 8 == 0, lock.try() {
+            do { try catchUpLocked(shared) } catch { Self.logger.warning("catching up with the store failed: \(error)") }
+            lock.unlock()
+        }
+        if tick % 8 == 4, let queue = try? shared.queueStatus(), let oldest = queue.oldestSeconds, oldest > 5 {
+            Self.logger.info("placing \(queue.depth) queued articles left waiting for \(Int(oldest)) s")
+            do {
+                try placingLease(shared) { _ = try drainQueueLocked(shared, upTo: nil, prepared: [:]) }
+                onStoriesChanged?()
+            } catch {
+                Self.logger.warning("placing queued articles failed: \(error)")
+            }
+        }
+        if tick % 40 == 20, let abandoned = try? shared.abandonedStaleStories(unchangedFor: 30), !abandoned.isEmpty {
+            lock.withLock { state.dirty.formUnion(abandoned) }
+            onStoriesChanged?()
+        }
     }
 
     /// `ingest` for async callers (the server): the blocking work runs off the caller's executor.
@@ -306,19 +494,9 @@ public final class StoryDesk: @unchecked Sendable {
 
     // MARK: - Replay
 
-    /// Rebuilds the in-memory state from the store (the caller holds the lock).
-    private func replay() {
-        var stored: [StoredArticle] = []
-        do {
-            try store.forEachArticle { stored.append($0) }
-        } catch {
-            replayError = "\(error)"
-            Self.logger.error("replay failed: \(error)")
-            return
-        }
-        replayError = nil
-        guard !stored.isEmpty else { return }
-        let started = Date()
+    /// Places stored articles into memory as they were placed (the caller holds the lock), and
+    /// checks that each lands in the story the store says.
+    private func placeStored(_ stored: [StoredArticle]) {
         var mismatches = 0
         var start = 0
         while start < stored.count {
@@ -337,12 +515,28 @@ public final class StoryDesk: @unchecked Sendable {
             state.closeStoriesOutsideWindow(options.liveWindow, every: options.closeCheckEvery)
             start = end
         }
+        if mismatches > 0 {
+            Self.logger.error("placed \(mismatches) stored articles in other stories than the store says")
+        }
+    }
+
+    /// Rebuilds the in-memory state from the store (the caller holds the lock).
+    private func replay() {
+        var stored: [StoredArticle] = []
+        do {
+            try store.forEachArticle { stored.append($0) }
+        } catch {
+            replayError = "\(error)"
+            Self.logger.error("replay failed: \(error)")
+            return
+        }
+        replayError = nil
+        guard !stored.isEmpty else { return }
+        let started = Date()
+        placeStored(stored)
         // Stories whose digest is behind their articles or their entities (a crash between ingest
         // and refresh); what placing marked during the replay was refreshed before the crash.
         state.dirty = Set((try? store.staleStoryIDs()) ?? [])
-        if mismatches > 0 {
-            Self.logger.error("replay placed \(mismatches) articles in other stories than the store says")
-        }
         Self.logger.info("replayed \(stored.count) articles in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
 }

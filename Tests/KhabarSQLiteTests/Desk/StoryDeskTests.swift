@@ -5,8 +5,9 @@ import KhabarSQLite
 
 @Suite("Story desk")
 struct StoryDeskTests {
-    @Test func theSameArticleTwiceIsStoredOnce() throws {
-        let temporary = try TemporaryDesk()
+    @Test(arguments: StoreKind.available)
+    func theSameArticleTwiceIsStoredOnce(_ kind: StoreKind) throws {
+        let temporary = try TemporaryDesk(kind)
         defer { temporary.remove() }
         let desk = try temporary.open()
         let first = desk.ingest([SearchTests.articles[0]])
@@ -38,8 +39,9 @@ struct StoryDeskTests {
         #expect(desk.generation == start + 2)
     }
 
-    @Test func unreadableInputsAreReportedAndTheRestStored() throws {
-        let temporary = try TemporaryDesk()
+    @Test(arguments: StoreKind.available)
+    func unreadableInputsAreReportedAndTheRestStored(_ kind: StoreKind) throws {
+        let temporary = try TemporaryDesk(kind)
         defer { temporary.remove() }
         let desk = try temporary.open()
         let outcomes = desk.ingest(data: Data("{\"id\": \"x1\", \"title\": \"عنوان\", \"text\": \"نص المقالة الأولى عن الاقتصاد\"}\n{not json\n".utf8), name: "batch.jsonl")
@@ -48,8 +50,9 @@ struct StoryDeskTests {
         #expect(try desk.store.article(id: "x1") != nil)
     }
 
-    @Test func digestsAreMadeForTouchedStoriesOnly() throws {
-        let temporary = try TemporaryDesk()
+    @Test(arguments: StoreKind.available)
+    func digestsAreMadeForTouchedStoriesOnly(_ kind: StoreKind) throws {
+        let temporary = try TemporaryDesk(kind)
         defer { temporary.remove() }
         let desk = try temporary.open()
         _ = desk.ingest(Array(SearchTests.articles.prefix(2)))
@@ -63,8 +66,9 @@ struct StoryDeskTests {
     }
 
     /// The store's digest page has the shape of `khabar digest --format json` for one story.
-    @Test func storyPageJSONHasTheDigestShape() throws {
-        try SearchTests.withDesk { desk in
+    @Test(arguments: StoreKind.available)
+    func storyPageJSONHasTheDigestShape(_ kind: StoreKind) throws {
+        try SearchTests.withDesk(kind) { desk in
             let views = DeskViews(store: desk.store)
             let page = try #require(try views.storyPage(id: 0))
             let root = try #require(try JSONSerialization.jsonObject(with: Data(page.json().utf8)) as? [String: Any])
@@ -83,9 +87,10 @@ struct StoryDeskTests {
 
     /// Closing the desk and opening it again (what a restart does) resumes exactly: the next
     /// articles land where one uninterrupted desk puts them.
-    @Test func aRestartedDeskPlacesLikeAnUninterruptedOne() throws {
+    @Test(arguments: StoreKind.available)
+    func aRestartedDeskPlacesLikeAnUninterruptedOne(_ kind: StoreKind) throws {
         let articles = SearchTests.articles
-        let straight = try TemporaryDesk(), restarted = try TemporaryDesk()
+        let straight = try TemporaryDesk(kind), restarted = try TemporaryDesk(kind)
         defer { straight.remove(); restarted.remove() }
         let expected = try straight.open().ingest(articles)
         var got: [IngestOutcome] = []
@@ -95,8 +100,9 @@ struct StoryDeskTests {
 
     /// A story whose last article falls more than the live window behind the newest is closed:
     /// its articles leave memory, it stays in the store and in search, and is not digested again.
-    @Test func storiesOutsideTheLiveWindowAreClosed() throws {
-        let temporary = try TemporaryDesk()
+    @Test(arguments: StoreKind.available)
+    func storiesOutsideTheLiveWindowAreClosed(_ kind: StoreKind) throws {
+        let temporary = try TemporaryDesk(kind)
         defer { temporary.remove() }
         let desk = try temporary.openClosingEveryPlacement()
         _ = desk.ingest([SearchTests.articles[2]])
@@ -112,8 +118,9 @@ struct StoryDeskTests {
 
     /// A backfill: an old story is left behind by newer articles before its first digest. It
     /// stays open until the digest is made, then closes with one.
-    @Test func aStoryClosesOnlyOnceItHasADigest() throws {
-        let temporary = try TemporaryDesk()
+    @Test(arguments: StoreKind.available)
+    func aStoryClosesOnlyOnceItHasADigest(_ kind: StoreKind) throws {
+        let temporary = try TemporaryDesk(kind)
         defer { temporary.remove() }
         let desk = try temporary.openClosingEveryPlacement()
         _ = desk.ingest([SearchTests.articles[2]])

@@ -1,0 +1,158 @@
+import Foundation
+import Khabar
+import KhabarText
+import Logging
+import PostgresNIO
+
+/// Khabar's search terms as PostgreSQL text-search values, written in Swift so that the index
+/// holds exactly what SQLite's FTS5 tokenizer gives (`SearchTerms`): PostgreSQL's parsers and
+/// dictionaries are never involved (a tsvector or tsquery literal is taken as written).
+enum SearchVector {
+    /// PostgreSQL keeps positions up to 16383 and at most 256 per lexeme, and lexemes under 2 KB.
+    static let maxPosition = 16383
+    static let maxPositionsPerTerm = 256
+    static let maxTermBytes = 2046
+
+    /// A tsvector literal: the title's terms at positions from 1 with weight A, the body's after
+    /// a gap (a phrase never runs from the title into the body, as in FTS5's two columns).
+    static func text(title: String, body: String) -> String {
+        var order: [String] = []
+        var positions: [String: [String]] = [:]
+        var position = 0
+        func add(_ text: String, weight: String) {
+            withUTF8Bytes(text) { bytes in
+                SearchTerms.forEach(in: bytes) { term, _ in
+                    position += 1
+                    guard term.count <= maxTermBytes else { return }
+                    let key = String(decoding: term, as: UTF8.self)
+                    if positions[key] == nil { order.append(key); positions[key] = [] }
+                    if positions[key]!.count < maxPositionsPerTerm {
+                        positions[key]!.append(String(min(position, maxPosition)) + weight)
+                    }
+                }
+            }
+        }
+        add(title, weight: "A")
+        position += 1
+        add(body, weight: "")
+        var out = ""
+        for term in order {
+            if !out.isEmpty { out += " " }
+            out += quoted(term) + ":" + positions[term]!.joined(separator: ",")
+        }
+        return out
+    }
+
+    /// A tsquery literal: clauses ANDed, each an OR of phrases (terms in a row: `<->`); with
+    /// `inTitle`, every term must match with weight A (in the title).
+    static func query(_ clauses: [SearchQueryBuilder.Clause], inTitle: Bool) -> String? {
+        let parts = clauses.compactMap { clause -> String? in
+            let phrases = clause.filter { !$0.isEmpty }.map { phrase in
+                phrase.map { quoted($0) + (inTitle ? ":A" : "") }.joined(separator: " <-> ")
+            }
+            guard !phrases.isEmpty else { return nil }
+            return "(" + phrases.map { "(" + $0 + ")" }.joined(separator: " | ") + ")"
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " & ")
+    }
+
+    /// A lexeme in quotes: `'` doubled and `\` escaped, so no term is ever read as an operator.
+    static func quoted(_ term: String) -> String {
+        var out = "'"
+        for scalar in term.unicodeScalars {
+            if scalar == "'" { out += "''" } else if scalar == "\\" { out += "\\\\" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out + "'"
+    }
+}
+
+/// PostgreSQL's side of a search: the GIN-indexed tsvector, on one connection (one snapshot).
+struct PostgresSearchIndex: SearchIndex {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func run(_ sql: String, _ binds: PostgresBindings = PostgresBindings()) throws -> [PostgresRow] {
+        try BlockingConnections.run(connection, sql, binds, logger: logger).rows
+    }
+
+    func spellings(for keys: [String]) throws -> [EntitySpellingRow] {
+        var b = PostgresBindings()
+        b.append(keys)
+        return try run("""
+            SELECT s.terms, e.id, e.name, e.kind, e.variants::text FROM entity_spelling s JOIN entity e ON e.id = s.entity
+            WHERE s.terms = ANY($1::text[]) ORDER BY e.mentions DESC, e.id
+            """, b).map { row in
+            let (key, id, name, kind, variants) = try row.decode((String, Int64, String, String, String).self)
+            return EntitySpellingRow(key: key, entity: EntityRef(id: Int(id), name: name),
+                                     kind: EntityKind(label: Substring(kind)) ?? .miscellaneous,
+                                     variants: PostgresStore.decode([String].self, variants, default: []))
+        }
+    }
+
+    func matches(_ clauses: [SearchQueryBuilder.Clause], inTitle: Bool, filters query: SearchQuery) throws -> [(story: Int, seq: Int64)] {
+        guard let match = SearchVector.query(clauses, inTitle: inTitle) else { return [] }
+        var b = PostgresBindings()
+        func bind(_ value: some PostgresDynamicTypeEncodable) -> String {
+            b.append(value)
+            return "$\(b.count)"
+        }
+        var conditions = ["s.terms @@ \(bind(match))::tsquery"]
+        if let from = query.from { conditions.append("a.published >= \(bind(from))") }
+        if let to = query.to { conditions.append("a.published < \(bind(to))") }
+        if let outlet = query.outlet { conditions.append("a.outlet = \(bind(outlet))") }
+        if let entity = query.entity {
+            conditions.append("a.story IN (SELECT story FROM story_entity WHERE entity = \(bind(Int64(entity))))")
+        }
+        return try run("""
+            SELECT a.story, a.seq FROM article_search s JOIN article a ON a.seq = s.seq
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY a.seq
+            """, b).map { row in
+            let (story, seq) = try row.decode((Int64, Int64).self)
+            return (Int(story), seq)
+        }
+    }
+
+    func importance(ofStories ids: [Int]) throws -> [Int: Double] {
+        var b = PostgresBindings()
+        b.append(ids.map(Int64.init))
+        var out: [Int: Double] = [:]
+        for row in try run("SELECT id, importance FROM story WHERE id = ANY($1::bigint[])", b) {
+            let (id, importance) = try row.decode((Int64, Double).self)
+            out[Int(id)] = importance
+        }
+        return out
+    }
+
+    func storyRecords(_ ids: [Int]) throws -> [Int: StoryRecord] {
+        var b = PostgresBindings()
+        b.append(ids.map(Int64.init))
+        var out: [Int: StoryRecord] = [:]
+        for row in try run("SELECT \(PostgresStore.storyColumns) FROM story WHERE id = ANY($1::bigint[])", b) {
+            let record = try PostgresStore.storyRecord(row)
+            out[record.id] = record
+        }
+        return out
+    }
+
+    func articleIDs(_ seqs: [Int64]) throws -> [Int64: String] {
+        var b = PostgresBindings()
+        b.append(seqs)
+        var out: [Int64: String] = [:]
+        for row in try run("SELECT seq, id FROM article WHERE seq = ANY($1::bigint[])", b) {
+            let (seq, id) = try row.decode((Int64, String).self)
+            out[seq] = id
+        }
+        return out
+    }
+
+    func indexedText(_ seq: Int64) throws -> (title: String, body: String)? {
+        var b = PostgresBindings()
+        b.append(seq)
+        // The body as CleanArticle.body makes it: paragraphs joined by a blank line.
+        return try run("""
+            SELECT coalesce(clean->>'title', ''),
+                   array_to_string(ARRAY(SELECT jsonb_array_elements_text(clean->'paragraphs')), E'\\n\\n')
+            FROM article_text WHERE seq = $1
+            """, b).first.map { try $0.decode((String, String).self) }
+    }
+}
