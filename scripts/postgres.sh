@@ -6,6 +6,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 url="postgresql://khabar:khabar@127.0.0.1:5432/khabar"
+if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+  echo "postgres.sh: installing PostgreSQL (Debian's postgresql package)" >&2
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
+fi
 psql_as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "psql -qAt -p $1 -c \"$2\""; else psql -qAt -h 127.0.0.1 -p "$1" -U postgres -c "$2"; fi; }
 if command -v pg_ctlcluster >/dev/null && [ "$(id -u)" = 0 ]; then
   pg_ctlcluster 15 main start 2>/dev/null || true

@@ -8,6 +8,13 @@ scripts/setup.sh || exit 1
 swift build --build-tests 2>&1 | tail -n 5
 # A failed build must not fall through to an older test binary.
 [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "test.sh: the build failed; no tests run"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+# PostgreSQL for the store tests' second store and the two-worker replay (started, with a role
+# and database of ours, when it is installed; CI installs it when missing).
+if pg_url="$(scripts/postgres.sh)"; then
+  export KHABAR_TEST_POSTGRES="$pg_url"
+else
+  echo "test.sh: PostgreSQL could not be started; its cases will be skipped (or fail under KHABAR_REQUIRE_SHARED=1)"
+fi
 log="$(mktemp)"
 swift test --skip-build 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -23,12 +30,20 @@ rm -f "$log"
 # End-to-end checks of the live desk with the binary just built: the d1 replay over HTTP with
 # kill -9 restarts, and the pages in headless Chromium. Each counts as one test.
 bin="$(swift build --show-bin-path)/khabar"
-for check in desk-replay browser-test; do
+# The same replay split across two workers on PostgreSQL, kill -9 of a worker mid-request.
+for check in desk-replay desk-replay-workers browser-test; do
   if [ ! -d "$root/../shared/seeds" ] && [ "${KHABAR_REQUIRE_SHARED:-}" != 1 ]; then
     echo "skipping: $check (../shared not found)"; skipped=$((skipped + 1)); continue
   fi
+  script="scripts/$check.sh"; args=()
+  if [ "$check" = desk-replay-workers ]; then
+    if [ -z "${KHABAR_TEST_POSTGRES:-}" ] && [ "${KHABAR_REQUIRE_SHARED:-}" != 1 ]; then
+      echo "skipping: $check (no PostgreSQL)"; skipped=$((skipped + 1)); continue
+    fi
+    script="scripts/desk-replay.sh"; args=(--db "${KHABAR_TEST_POSTGRES:-postgresql://unavailable}" --workers 2)
+  fi
   echo "── $check"
-  if KHABAR_BIN="$bin" WORK="$(mktemp -d)" timeout 900 "scripts/$check.sh" 2>&1 | tail -n 40; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  if KHABAR_BIN="$bin" WORK="$(mktemp -d)" timeout 900 "$script" "${args[@]}" 2>&1 | tail -n 40; [ "${PIPESTATUS[0]}" -eq 0 ]; then
     passed=$((passed + 1))
   else
     echo "✘ $check failed"; failed=$((failed + 1))

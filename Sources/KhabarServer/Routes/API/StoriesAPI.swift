@@ -92,6 +92,8 @@ struct HealthAPI {
             json.key("entities"); json.value(stats.entities)
             json.key("store_bytes"); json.value(Int(stats.bytes))
             json.key("stale_digests"); json.value(desk.isReady ? desk.staleStories.count : -1)
+            json.key("stale_in_store"); json.value(try desk.store.staleStoryIDs().count)
+            json.key("queued"); json.value(try desk.store.queueStatus().depth)
             json.endObject()
             return Reply.json(json.string)
         }
