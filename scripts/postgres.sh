@@ -14,7 +14,7 @@ if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
 fi
 psql_as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "psql -qAt -p $1 -c \"$2\""; else psql -qAt -h 127.0.0.1 -p "$1" -U postgres -c "$2"; fi; }
 if command -v pg_ctlcluster >/dev/null && [ "$(id -u)" = 0 ]; then
-  pg_ctlcluster 15 main start 2>/dev/null || true
+  pg_ctlcluster 15 main start >/dev/null 2>&1 || true
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 0.5; done
   pg_isready -q -h 127.0.0.1 -p 5432 || { echo "postgres.sh: PostgreSQL 15 did not start (see /var/log/postgresql/postgresql-15-main.log)" >&2; exit 1; }
   port=5432
