@@ -172,7 +172,7 @@ struct Serve: AsyncParsableCommand {
         if let feeds {
             let list: [String]
             do { list = try FeedList.read(path: feeds) } catch { throw CommandError("\(feeds): \(error)") }
-            services.append(FeedPoller(feeds: list, desk: desk, refresher: server.refresher, interval: pollInterval))
+            services.append(FeedPoller(feeds: list, desk: desk, refresher: server.refresher, metrics: server.metrics, interval: pollInterval))
         }
         Console.error("serving \(store.db) at http://\(host):\(port)/" + (options.token == nil ? " (read-only: no --token)" : ""))
         try await server.run(services: services)
