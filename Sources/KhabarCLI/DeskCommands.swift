@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Khabar
-import KhabarSQLite
 import KhabarServer
 import ServiceLifecycle
 
@@ -10,12 +9,18 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The desk's store: a SQLite file (created when missing).")
     var db: String = "khabar.db"
 
-    func open() throws -> SQLiteStore {
+    func open() throws -> any StoryStore {
         do {
-            return try SQLiteStore(path: db)
+            return try openStore(db)
         } catch {
             throw CommandError("\(error)")
         }
+    }
+
+    /// For commands that only read: a file that is not there is an error, not a new empty store.
+    func openExisting() throws -> any StoryStore {
+        if !db.contains("://"), !FileManager.default.fileExists(atPath: db) { throw CommandError("\(db): no such store") }
+        return try open()
     }
 }
 
@@ -209,8 +214,7 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else { throw CommandError("\(store.db): no such store") }
-        let results = try store.open().search(SearchQuery(text: words.joined(separator: " "), outlet: outlet, limit: limit, offset: offset))
+        let results = try store.openExisting().search(SearchQuery(text: words.joined(separator: " "), outlet: outlet, limit: limit, offset: offset))
         Console.out(results.json() + "\n")
         Console.flush()
     }
