@@ -131,7 +131,7 @@ public struct Pipeline: Sendable {
 
     /// `work(i)` for every i in 0..<count across `jobs` threads, each taking every jobs-th index;
     /// results in index order.
-    static func concurrentMap<Output>(count: Int, jobs: Int, _ work: @Sendable (Int) -> Output) -> [Output] {
+    public static func concurrentMap<Output>(count: Int, jobs: Int, _ work: @Sendable (Int) -> Output) -> [Output] {
         guard jobs > 1, count > 1 else { return (0..<count).map(work) }
         let results = ResultSlots<Output>(count: count)
         let stripes = min(jobs, count)

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import Khabar
-import KhabarPostgres
-import KhabarSQLite
 import KhabarServer
 import ServiceLifecycle
 
@@ -14,11 +12,16 @@ struct StoreOptions: ParsableArguments {
 
     func open() throws -> any StoryStore {
         do {
-            if PostgresLocation.isPostgres(db) { return try PostgresStore(url: db) }
-            return try SQLiteStore(path: db)
+            return try openStore(db)
         } catch {
             throw CommandError("\(error)")
         }
+    }
+
+    /// For commands that only read: a file that is not there is an error, not a new empty store.
+    func openExisting() throws -> any StoryStore {
+        if !db.contains("://"), !FileManager.default.fileExists(atPath: db) { throw CommandError("\(db): no such store") }
+        return try open()
     }
 }
 
@@ -175,9 +178,9 @@ struct Serve: AsyncParsableCommand {
         if let feeds {
             let list: [String]
             do { list = try FeedList.read(path: feeds) } catch { throw CommandError("\(feeds): \(error)") }
-            services.append(FeedPoller(feeds: list, desk: desk, refresher: server.refresher, interval: pollInterval))
+            services.append(FeedPoller(feeds: list, desk: desk, refresher: server.refresher, metrics: server.metrics, interval: pollInterval))
         }
-        Console.error("serving \(store.db) at http://\(host):\(port)/" + (options.token == nil ? " (read-only: no --token)" : ""))
+        Console.error("serving \(storeName(store.db)) at http://\(host):\(port)/" + (options.token == nil ? " (read-only: no --token)" : ""))
         try await server.run(services: services)
     }
 }
@@ -212,8 +215,7 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: store.db) else { throw CommandError("\(store.db): no such store") }
-        let results = try store.open().search(SearchQuery(text: words.joined(separator: " "), outlet: outlet, limit: limit, offset: offset))
+        let results = try store.openExisting().search(SearchQuery(text: words.joined(separator: " "), outlet: outlet, limit: limit, offset: offset))
         Console.out(results.json() + "\n")
         Console.flush()
     }

@@ -9,7 +9,7 @@ struct KhabarCommand: AsyncParsableCommand {
         abstract: "Khabar (خبر): Arabic news articles in, clean stories out.",
         version: "0.1.0",
         subcommands: [Clean.self, Cluster.self, Stories.self, Compare.self, Timex.self, NER.self, Extract.self, DigestCommand.self,
-                      Ingest.self, Serve.self, Search.self])
+                      Ingest.self, Serve.self, Search.self, Migrate.self, Export.self, Import.self])
 }
 
 /// Options every command that reads articles shares.

@@ -67,11 +67,15 @@ enum PostgresMigrations {
             CREATE TABLE inbox (
                 id BIGSERIAL PRIMARY KEY,             -- arrival order
                 article_id TEXT NOT NULL,
-                clean JSONB NOT NULL,
+                clean TEXT NOT NULL,                  -- JSON; text, not JSONB: read back once, never queried
+                facts TEXT,                           -- JSON: what the accepting worker extracted
                 received DOUBLE PRECISION NOT NULL,
                 queued DOUBLE PRECISION NOT NULL DEFAULT extract(epoch FROM clock_timestamp())
             )
             """,
+            // Each article's facts as extracted: workers catching up, and a restart's replay, read
+            // them instead of extracting again.
+            "CREATE TABLE article_facts (seq BIGINT PRIMARY KEY REFERENCES article(seq), facts TEXT NOT NULL)",
             // Stories whose digest is behind, by when they last gained an article (a dead worker's).
             "CREATE INDEX story_stale ON story(placed) WHERE digest_article_count <> article_count",
             // Moves after every commit and digest write: readers' caches key on it.

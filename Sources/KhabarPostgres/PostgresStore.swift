@@ -20,7 +20,7 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
 
     /// Connects to `url` (postgresql://user:password@host:port/database?schema=NAME), creates the
     /// schema when missing and runs any migration not yet run.
-    public init(url: String, connections limit: Int = 4, logger: Logger = Logger(label: "khabar.postgres")) throws {
+    public init(url: String, connections limit: Int = 8, logger: Logger = Logger(label: "khabar.postgres")) throws {
         location = try PostgresLocation(url)
         self.logger = logger
         connections = BlockingConnections(configuration: location.configuration, schema: location.schema,
@@ -88,22 +88,30 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
 
     public func forEachArticle(after seq: Int64, _ body: (StoredArticle) throws -> Void) throws {
         // In pages: the whole store's text is never held at once.
-        let decoder = JSONDecoder()
         var after = seq
         while true {
             var binds = PostgresBindings()
             binds.append(after)
             let rows = try query("""
-                SELECT a.seq, t.clean::text, a.story, a.duplicate_of, a.text_hash, a.same_as, a.received
-                FROM article a JOIN article_text t USING (seq) WHERE a.seq > $1 ORDER BY a.seq LIMIT 2000
+                SELECT a.seq, t.clean::text, a.story, a.duplicate_of, a.text_hash, a.same_as, a.received, f.facts
+                FROM article a JOIN article_text t USING (seq) LEFT JOIN article_facts f USING (seq)
+                WHERE a.seq > $1 ORDER BY a.seq LIMIT 2000
                 """, binds)
-            for row in rows {
-                let (seq, clean, story, duplicateOf, textHash, sameAs, received) =
-                    try row.decode((Int64, String, Int, String?, String, String?, Double).self)
-                let article = try decoder.decode(CleanArticle.self, from: Data(clean.utf8))
-                try body(StoredArticle(seq: seq, article: article, story: story, duplicateOf: duplicateOf,
-                                       textHash: textHash, sameAs: sameAs, received: received))
-                after = seq
+            // Decoded across the cores: a restart reads the whole store.
+            let decoded = try Pipeline.concurrentMap(count: rows.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i in
+                Result { () throws -> StoredArticle in
+                    let (seq, clean, story, duplicateOf, textHash, sameAs, received, facts) =
+                        try rows[i].decode((Int64, String, Int, String?, String, String?, Double, String?).self)
+                    let decoder = JSONDecoder()
+                    return StoredArticle(seq: seq, article: try decoder.decode(CleanArticle.self, from: Data(clean.utf8)), story: story,
+                                         duplicateOf: duplicateOf, textHash: textHash, sameAs: sameAs, received: received,
+                                         facts: facts.flatMap { try? decoder.decode(ArticleFacts.self, from: Data($0.utf8)) })
+                }
+            }
+            for item in decoded {
+                let stored = try item.get()
+                try body(stored)
+                after = stored.seq
             }
             if rows.count < 2000 { return }
         }
@@ -140,6 +148,8 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
 
     /// Whole batches in a few statements: each column goes as one array, `unnest` makes the rows.
     static func commitStatements(_ batch: PlacedBatch, dequeuing: [Int64]) throws -> [(String, PostgresBindings)] {
+        // The placer holds the lease while it makes these: the per-article work goes across the cores.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let now = Date().timeIntervalSince1970
@@ -170,15 +180,31 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
                 """, b))
             var texts = PostgresBindings()
             texts.append(articles.map(\.seq))
-            texts.append(try articles.map { try jsonText(encoder.encode($0.article)) })
+            texts.append(try Pipeline.concurrentMap(count: articles.count, jobs: cores) { i in
+                Result { jsonText(try JSONEncoder.articles.encode(articles[i].article)) }
+            }.map { try $0.get() })
             statements.append(("""
                 INSERT INTO article_text (seq, clean) SELECT seq, clean::jsonb FROM unnest($1::bigint[], $2::text[]) AS t(seq, clean)
                 """, texts))
+            let withFacts = articles.filter { $0.facts != nil }
+            if !withFacts.isEmpty {
+                var facts = PostgresBindings()
+                facts.append(withFacts.map(\.seq))
+                facts.append(try Pipeline.concurrentMap(count: withFacts.count, jobs: cores) { i in
+                    Result { jsonText(try JSONEncoder().encode(withFacts[i].facts!)) }
+                }.map { try $0.get() })
+                statements.append(("""
+                    INSERT INTO article_facts (seq, facts) SELECT * FROM unnest($1::bigint[], $2::text[])
+                    """, facts))
+            }
             let indexed = articles.filter { $0.sameAs == nil }
             if !indexed.isEmpty {
                 var search = PostgresBindings()
                 search.append(indexed.map(\.seq))
-                search.append(indexed.map { SearchVector.text(title: $0.article.title ?? "", body: $0.article.body) })
+                // Across the cores: the placer holds the lease while it builds these.
+                search.append(Pipeline.concurrentMap(count: indexed.count, jobs: cores) { i in
+                    SearchVector.text(title: indexed[i].article.title ?? "", body: indexed[i].article.body)
+                })
                 statements.append(("""
                     INSERT INTO article_search (seq, terms) SELECT seq, terms::tsvector FROM unnest($1::bigint[], $2::text[]) AS t(seq, terms)
                     """, search))
@@ -318,22 +344,23 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
 
     // MARK: - Sharing (several workers)
 
-    public func enqueue(_ articles: [(article: CleanArticle, received: Double)]) throws -> QueueTicket {
+    public func enqueue(_ articles: [(article: CleanArticle, facts: ArticleFacts?, received: Double)]) throws -> QueueTicket {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         var b = PostgresBindings()
         b.append(articles.map(\.article.id))
         b.append(try articles.map { Self.jsonText(try encoder.encode($0.article)) })
         b.append(articles.map(\.received))
+        b.append(try articles.map { item in try item.facts.map { Self.jsonText(try encoder.encode($0)) } ?? "" })
         return try transaction { connection in
             let before = try BlockingConnections.run(connection, "SELECT coalesce(max(seq), 0)::bigint FROM article", logger: logger)
                 .rows.first?.decode(Int64.self) ?? 0
             guard !articles.isEmpty else { return QueueTicket(ids: [], storedBefore: before) }
             // Ids are drawn in the input's order (ORDER BY ord), so sorted they map back to it.
             let ids = try BlockingConnections.run(connection, """
-                INSERT INTO inbox (article_id, clean, received)
-                SELECT article_id, clean::jsonb, received FROM unnest($1::text[], $2::text[], $3::float8[]) WITH ORDINALITY
-                    AS t(article_id, clean, received, ord) ORDER BY ord
+                INSERT INTO inbox (article_id, clean, received, facts)
+                SELECT article_id, clean, received, NULLIF(facts, '') FROM unnest($1::text[], $2::text[], $3::float8[], $4::text[])
+                    WITH ORDINALITY AS t(article_id, clean, received, facts, ord) ORDER BY ord
                 RETURNING id
                 """, b, logger: logger).rows.map { try $0.decode(Int64.self) }
             return QueueTicket(ids: ids.sorted(), storedBefore: before)
@@ -372,9 +399,10 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
         b.append(last ?? Int64.max)
         b.append(Int64(limit))
         let decoder = JSONDecoder()
-        return try query("SELECT id, clean::text, received FROM inbox WHERE id <= $1 ORDER BY id LIMIT $2", b).map { row in
-            let (id, clean, received) = try row.decode((Int64, String, Double).self)
-            return QueuedArticle(queueID: id, article: try decoder.decode(CleanArticle.self, from: Data(clean.utf8)), received: received)
+        return try query("SELECT id, clean, received, facts FROM inbox WHERE id <= $1 ORDER BY id LIMIT $2", b).map { row in
+            let (id, clean, received, facts) = try row.decode((Int64, String, Double, String?).self)
+            return QueuedArticle(queueID: id, article: try decoder.decode(CleanArticle.self, from: Data(clean.utf8)),
+                                 facts: facts.flatMap { try? decoder.decode(ArticleFacts.self, from: Data($0.utf8)) }, received: received)
         }
     }
 
@@ -527,8 +555,32 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
     /// JSON for a JSONB column. PostgreSQL text cannot hold U+0000, which JSON writes as `\u0000`:
     /// such characters (never meaningful in an article) are dropped.
     static func jsonText(_ data: Data) -> String {
-        let text = String(decoding: data, as: UTF8.self)
-        return text.contains("\\u0000") ? text.replacingOccurrences(of: "\\u0000", with: "") : text
+        // Looked for over the bytes: Foundation's string search costs more than the encoding.
+        let escape = Array("\\u0000".utf8)
+        let bytes = [UInt8](data)
+        guard bytes.count >= escape.count else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        var i = 0
+        var found = false
+        while i < bytes.count {
+            if bytes[i] == 0x5C, i + escape.count <= bytes.count, bytes[i..<(i + escape.count)].elementsEqual(escape),
+               !precededByOddBackslashes(bytes, i) {
+                if !found { out = Array(bytes[..<i]); found = true }
+                i += escape.count
+                continue
+            }
+            if found { out.append(bytes[i]) }
+            i += 1
+        }
+        return String(decoding: found ? out : bytes, as: UTF8.self)
+    }
+
+    /// Whether the backslash at `i` is itself escaped (`\\u0000` is the text \u0000, not U+0000).
+    private static func precededByOddBackslashes(_ bytes: [UInt8], _ i: Int) -> Bool {
+        var count = 0
+        var j = i - 1
+        while j >= 0, bytes[j] == 0x5C { count += 1; j -= 1 }
+        return count % 2 == 1
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String?, default value: T) -> T {
@@ -565,5 +617,14 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
         let (id, name, kind, variants, mentions) = try row.decode((Int64, String, String, String, Int).self)
         return EntityRecord(id: Int(id), name: name, kind: EntityKind(label: Substring(kind)) ?? .miscellaneous,
                             variants: decode([String].self, variants, default: []), mentions: mentions)
+    }
+}
+
+extension JSONEncoder {
+    /// How the stores write a clean article (slashes as they are).
+    static var articles: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
     }
 }

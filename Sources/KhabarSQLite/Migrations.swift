@@ -71,8 +71,8 @@ enum StoreMigrations {
                 """)
         }),
         // The same migration as PostgreSQL's (KhabarPostgres/PostgresMigrations.swift): when a story
-        // last gained an article, and the queue several workers share (one process owns a SQLite
-        // store, so its queue stays empty; the schema stays the same in both).
+        // last gained an article, the queue several workers share and the facts they keep (one
+        // process owns a SQLite store, so both stay empty; the schema stays the same in both).
         ("v2-shared-placing", { db in
             try db.execute(sql: """
                 ALTER TABLE story ADD COLUMN placed REAL;
@@ -81,7 +81,14 @@ enum StoreMigrations {
                     article_id TEXT NOT NULL,
                     clean TEXT NOT NULL,
                     received REAL NOT NULL,
+                    facts TEXT,
                     queued REAL NOT NULL DEFAULT ((julianday('now') - 2440587.5) * 86400.0)
+                );
+                -- Facts as extracted, for a replay that reads instead of extracting (PostgreSQL's
+                -- workers fill it; a SQLite desk extracts again at restart and leaves it empty).
+                CREATE TABLE article_facts (
+                    seq INTEGER PRIMARY KEY REFERENCES article(seq),
+                    facts TEXT NOT NULL
                 );
                 CREATE INDEX story_stale ON story(placed) WHERE digest_article_count <> article_count;
                 """)

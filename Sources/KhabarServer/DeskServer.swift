@@ -24,27 +24,33 @@ public struct DeskServer: Sendable {
     public let desk: StoryDesk
     public let refresher: DigestRefresher
     public let options: Options
+    /// What `/metrics` reports; the feed poller counts its ingests here too.
+    public let metrics: DeskMetrics
 
     public init(desk: StoryDesk, options: Options = Options()) {
         self.desk = desk
         self.options = options
         self.refresher = DigestRefresher(desk: desk, delay: options.digestDelay)
+        self.metrics = DeskMetrics()
     }
 
     /// Every route of the desk.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: JSONErrorMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: TokenMiddleware(writeToken: options.token, readToken: options.readToken))
         router.add(middleware: ReadCacheMiddleware(cache: ReadCache(), desk: desk))
+        router.add(middleware: BlockingReadsMiddleware(executor: Self.readExecutor))
         let views = DeskViews(store: desk.store)
         let base = "http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(options.port)"
-        ArticlesAPI(desk: desk, refresher: refresher, maxBodyBytes: options.maxBodyBytes).add(to: router)
+        ArticlesAPI(desk: desk, refresher: refresher, metrics: metrics, maxBodyBytes: options.maxBodyBytes).add(to: router)
         StoriesAPI(views: views).add(to: router)
         SearchAPI(views: views).add(to: router)
         EntitiesAPI(views: views).add(to: router)
         HealthAPI(desk: desk).add(to: router)
+        MetricsAPI(metrics: metrics, desk: desk, refresher: refresher).add(to: router)
         AtomFeeds(views: views, baseURL: base).add(to: router)
         Pages(views: views).add(to: router)
         router.get("/api/openapi.json") { _, _ in Reply.json(Self.openAPI) }
@@ -63,6 +69,9 @@ public struct DeskServer: Sendable {
         try await application(services: services).runService()
         refresher.flush()
     }
+
+    /// One for the process: its threads live as long as it does.
+    static let readExecutor = BlockingReadExecutor(threads: 16)
 
     static let openAPI: String = {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json"),

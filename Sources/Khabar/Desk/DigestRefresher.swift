@@ -11,6 +11,13 @@ public final class DigestRefresher: @unchecked Sendable {
     private let lock = NSLock()
     private var scheduled = false
     private var lastDuration = 0.0
+    /// The first change since the last refresh started, and the first change the running refresh
+    /// is digesting: what `lagSeconds` measures from.
+    private var pendingSince: Date?
+    private var refreshingSince: Date?
+    /// One refresh at a time here too (the desk serialises them anyway), so the bookkeeping of
+    /// a flush and a scheduled refresh never crosses.
+    private let oneRefresh = NSLock()
 
     /// Starts with one refresh once the desk has replayed its store (digests left stale by a crash).
     public init(desk: StoryDesk, delay: Double = 1.0) {
@@ -28,6 +35,7 @@ public final class DigestRefresher: @unchecked Sendable {
     public func storiesChanged() {
         lock.lock()
         defer { lock.unlock() }
+        if pendingSince == nil { pendingSince = Date() }
         guard !scheduled else { return }
         scheduled = true
         queue.asyncAfter(deadline: .now() + max(delay, 2 * lastDuration)) { [self] in
@@ -36,7 +44,7 @@ public final class DigestRefresher: @unchecked Sendable {
             Thread.detachNewThread { [self] in
                 lock.withLock { scheduled = false }
                 let started = Date()
-                desk.refreshDigests()
+                refresh()
                 lock.withLock { lastDuration = Date().timeIntervalSince(started) }
             }
         }
@@ -45,6 +53,27 @@ public final class DigestRefresher: @unchecked Sendable {
     /// Refreshes now, on the caller's thread (shutdown, `khabar ingest`).
     public func flush() {
         queue.sync {}
+        refresh()
+    }
+
+    /// Seconds since the oldest story change that no finished refresh has digested yet; 0 when
+    /// every change is in a digest.
+    public var lagSeconds: Double {
+        lock.withLock {
+            let oldest = [refreshingSince, pendingSince].compactMap { $0 }.min()
+            return oldest.map { max(0, Date().timeIntervalSince($0)) } ?? 0
+        }
+    }
+
+    /// One refresh: the changes noted so far are its own until it ends; later ones wait for the next.
+    private func refresh() {
+        oneRefresh.lock()
+        defer { oneRefresh.unlock() }
+        lock.withLock {
+            refreshingSince = pendingSince
+            pendingSince = nil
+        }
         desk.refreshDigests()
+        lock.withLock { refreshingSince = nil }
     }
 }

@@ -175,8 +175,10 @@ public final class StoryDesk: @unchecked Sendable {
                 // The same text under a new id is placed like any article (so stories stay the
                 // batch's) and kept as a row that points at the stored text.
                 let original = state.indexByText[article.textHash].map { state.ids[$0] }
-                let placed = state.place(&article, sameAs: original, received: received)
+                var placed = state.place(&article, sameAs: original, received: received)
                 staled.formUnion(placed.staled)
+                // The facts as extracted, before placing numbered their entities (for a store that keeps them).
+                placed.stored.facts = prepared.facts
                 placement.batch.articles.append(placed.stored)
                 placement.batch.duplicateChanges += placed.duplicateChanges
                 touched.insert(placed.stored.story)
@@ -232,7 +234,7 @@ public final class StoryDesk: @unchecked Sendable {
         }
         let ticket: QueueTicket
         do {
-            ticket = try shared.enqueue(accepted.map { ($0.article.clean, $0.received) })
+            ticket = try shared.enqueue(accepted.map { ($0.article.clean, $0.article.facts, $0.received) })
         } catch {
             for item in accepted { outcomes[item.index] = .notStored(id: item.article.clean.id, message: "the store refused the articles: \(error)") }
             return outcomes.map { $0! }
@@ -285,7 +287,7 @@ public final class StoryDesk: @unchecked Sendable {
             let queued = try shared.queued(upTo: last, limit: 1000)
             guard !queued.isEmpty else { break }
             let prepared = workers.map(count: queued.count) { [self] i -> Result<(PreparedArticle, Double), InputError> in
-                .success((ours[queued[i].queueID] ?? prepare(clean: queued[i].article), queued[i].received))
+                .success((ours[queued[i].queueID] ?? prepare(clean: queued[i].article, facts: queued[i].facts), queued[i].received))
             }
             let placement = placeLocked(prepared)
             do {
@@ -348,8 +350,13 @@ public final class StoryDesk: @unchecked Sendable {
             }
         }
         if tick % 40 == 20, let abandoned = try? shared.abandonedStaleStories(unchangedFor: 30), !abandoned.isEmpty {
-            lock.withLock { state.dirty.formUnion(abandoned) }
-            onStoriesChanged?()
+            // Closed stories are not digested again (their articles left memory).
+            let adopted = lock.withLock {
+                let live = abandoned.filter { state.isLive($0) && !state.dirty.contains($0) }
+                state.dirty.formUnion(live)
+                return live
+            }
+            if !adopted.isEmpty { onStoriesChanged?() }
         }
     }
 
@@ -377,8 +384,13 @@ public final class StoryDesk: @unchecked Sendable {
 
     /// A clean article through analysis and extraction.
     func prepare(clean: CleanArticle) -> PreparedArticle {
-        PreparedArticle(clean: clean, profile: analyser.profile(clean), facts: extractors.extract(clean),
-                               textHash: Self.textHash(clean))
+        prepare(clean: clean, facts: nil)
+    }
+
+    /// With the facts another desk extracted, when it kept them.
+    func prepare(clean: CleanArticle, facts: ArticleFacts?) -> PreparedArticle {
+        PreparedArticle(clean: clean, profile: analyser.profile(clean), facts: facts ?? extractors.extract(clean),
+                        textHash: Self.textHash(clean))
     }
 
     /// FNV-1a over the matching-normalised title and body: the same text under another id or
@@ -505,7 +517,7 @@ public final class StoryDesk: @unchecked Sendable {
             let prepared = workers.map(count: slice.count) { [self] i in
                 let item = slice[slice.startIndex + i]
                 return PreparedArticle(clean: item.article, profile: analyser.profile(item.article),
-                                       facts: extractors.extract(item.article), textHash: item.textHash)
+                                       facts: item.facts ?? extractors.extract(item.article), textHash: item.textHash)
             }
             for (i, var article) in prepared.enumerated() {
                 let placed = state.place(&article, sameAs: slice[slice.startIndex + i].sameAs,

@@ -3,7 +3,9 @@ import KhabarText
 
 /// Who, what and when in one article: entity mentions, quotes and dates, with UTF-8 offsets into the
 /// clean body (paragraphs joined by "\n\n").
-public struct ArticleFacts: Sendable {
+/// Codable: a desk sharing its store keeps the facts it extracted there, so that other desks
+/// catching up read them instead of extracting again (`SharedStoryStore`).
+public struct ArticleFacts: Sendable, Codable {
     public var id: String
     public var mentions: [EntityMention]
     public var quotes: [Quote]
@@ -11,7 +13,7 @@ public struct ArticleFacts: Sendable {
 }
 
 /// One tagged name in an article; `entity` is filled when mentions are grouped across articles.
-public struct EntityMention: Sendable {
+public struct EntityMention: Sendable, Codable {
     public var text: String
     public var kind: EntityKind
     public var start: Int

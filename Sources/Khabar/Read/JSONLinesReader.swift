@@ -120,7 +120,7 @@ enum JSONLinesReader {
         return name
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    static func describe(_ error: DecodingError) -> String {
         switch error {
         case .dataCorrupted(let c):
             if let underlying = c.underlyingError { return "not valid JSON (\(underlying.localizedDescription))" }

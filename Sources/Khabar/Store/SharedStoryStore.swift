@@ -10,7 +10,8 @@ import Foundation
 public protocol SharedStoryStore: StoryStore {
     /// Queues clean articles for placing, in this order; returns their queue ids and the highest
     /// arrival number stored when they were queued.
-    func enqueue(_ articles: [(article: CleanArticle, received: Double)]) throws -> QueueTicket
+    /// The facts go along: whichever desk places the article does not extract them again.
+    func enqueue(_ articles: [(article: CleanArticle, facts: ArticleFacts?, received: Double)]) throws -> QueueTicket
     /// Runs `body` holding the placing lease: at most one desk of all that share the store at once.
     func withPlacingLease<T>(_ body: () throws -> T) throws -> T
     /// Queued articles up to and including queue id `last` (all when nil), oldest first.
@@ -41,11 +42,13 @@ public struct QueueTicket: Sendable {
 public struct QueuedArticle: Sendable {
     public var queueID: Int64
     public var article: CleanArticle
+    public var facts: ArticleFacts?
     public var received: Double
 
-    public init(queueID: Int64, article: CleanArticle, received: Double) {
+    public init(queueID: Int64, article: CleanArticle, facts: ArticleFacts? = nil, received: Double) {
         self.queueID = queueID
         self.article = article
+        self.facts = facts
         self.received = received
     }
 }

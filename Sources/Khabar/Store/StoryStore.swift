@@ -32,6 +32,8 @@ public protocol StoryStore: Sendable {
     /// Articles accepted but not yet placed (several workers share a queue); none for a store
     /// one process owns.
     func queueStatus() throws -> QueueStatus
+    /// The schema migrations run on this store, oldest first (the schema version is their count).
+    func appliedMigrations() throws -> [String]
 }
 
 extension StoryStore {
@@ -63,9 +65,13 @@ public struct StoredArticle: Sendable {
     /// story like the batch places it) but not indexed for search a second time.
     public var sameAs: String?
     public var received: Double
+    /// The article's facts as extraction gave them (before the entity catalog numbered them),
+    /// where the store keeps them: a desk replaying or catching up reads them instead of
+    /// extracting again. Nil where the store keeps none (SQLite).
+    public var facts: ArticleFacts?
 
     public init(seq: Int64, article: CleanArticle, story: Int, duplicateOf: String?, textHash: String,
-                sameAs: String? = nil, received: Double) {
+                sameAs: String? = nil, received: Double, facts: ArticleFacts? = nil) {
         self.seq = seq
         self.article = article
         self.story = story
@@ -73,6 +79,7 @@ public struct StoredArticle: Sendable {
         self.textHash = textHash
         self.sameAs = sameAs
         self.received = received
+        self.facts = facts
     }
 }
 

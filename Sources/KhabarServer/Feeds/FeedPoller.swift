@@ -13,6 +13,8 @@ public final class FeedPoller: Service, @unchecked Sendable {
     public let feeds: [String]
     let desk: StoryDesk
     let refresher: DigestRefresher
+    /// Where its ingests are counted (the server's `/metrics`), if anywhere.
+    let metrics: DeskMetrics?
     let interval: Double
     /// Seconds a host waits between two requests.
     let hostGap: Double
@@ -39,11 +41,12 @@ public final class FeedPoller: Service, @unchecked Sendable {
         public var nextPoll = Date.distantPast
     }
 
-    public init(feeds: [String], desk: StoryDesk, refresher: DigestRefresher, interval: Double = 300,
-                hostGap: Double = 1.0, timeout: TimeAmount = .seconds(15)) {
+    public init(feeds: [String], desk: StoryDesk, refresher: DigestRefresher, metrics: DeskMetrics? = nil,
+                interval: Double = 300, hostGap: Double = 1.0, timeout: TimeAmount = .seconds(15)) {
         self.feeds = feeds
         self.desk = desk
         self.refresher = refresher
+        self.metrics = metrics
         self.interval = interval
         self.hostGap = hostGap
         self.timeout = timeout
@@ -147,6 +150,7 @@ public final class FeedPoller: Service, @unchecked Sendable {
         }
         guard !inputs.isEmpty else { return 0 }
         let outcomes = await desk.ingestInBackground(inputs)
+        metrics?.count(outcomes)
         var stored = 0
         for (key, outcome) in zip(keys, outcomes) {
             switch outcome {

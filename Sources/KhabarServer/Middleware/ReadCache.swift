@@ -41,8 +41,8 @@ struct ReadCacheMiddleware<Context: RequestContext>: RouterMiddleware {
     let maxBodyBytes = 2 << 20
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        // /health reports the desk's live state: never cached.
-        guard request.method == .get, request.uri.path != "/health" else { return try await next(request, context) }
+        // /health and /metrics report the desk's live state: never cached.
+        guard request.method == .get, !["/health", "/metrics"].contains(request.uri.path) else { return try await next(request, context) }
         let key = request.uri.description
         let generation = desk.generation
         if let cached = cache.lookup(key, generation: generation) { return cached }

@@ -55,7 +55,7 @@ struct SharedDeskTests {
         let store = try #require(try temporary.store() as? PostgresStore)
         guard case .success(let raw) = SearchTests.articles[2] else { return }
         let orphan = Cleaner().clean(raw)
-        let ticket = try store.enqueue([(orphan, 1_700_000_000)])
+        let ticket = try store.enqueue([(orphan, nil, 1_700_000_000)])
         #expect(ticket.ids.count == 1 && ticket.storedBefore == 0)
         #expect(try store.queueStatus().depth == 1)
         let desk = try temporary.open()
@@ -109,5 +109,26 @@ struct SharedDeskTests {
         }
         let lists = try desks.map { try $0.store.stories(StoryListQuery()).stories.map(\.id) }
         #expect(lists[0] == lists[1] && !lists[0].isEmpty)
+    }
+
+    /// What a desk keeps of each article's facts is what extraction gives (entities not yet
+    /// numbered), so a desk catching up from them places exactly as if it had extracted them.
+    @Test func storedFactsAreTheExtractedFacts() throws {
+        let temporary = try TemporaryDesk(.postgres)
+        defer { temporary.remove() }
+        let desk = try temporary.open()
+        _ = desk.ingest(SearchTests.articles)
+        let extractor = FactExtractor()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var checked = 0
+        try desk.store.forEachArticle { stored in
+            let facts = try #require(stored.facts, "\(stored.article.id) has its facts")
+            #expect(facts.mentions.allSatisfy { $0.entity == nil }, "kept before the catalog numbered them")
+            #expect(try encoder.encode(facts) == encoder.encode(extractor.extract(stored.article)), "\(stored.article.id)")
+            #expect(!facts.mentions.isEmpty || stored.article.id == "a4")
+            checked += 1
+        }
+        #expect(checked == SearchTests.articles.count)
     }
 }

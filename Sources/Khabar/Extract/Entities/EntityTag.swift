@@ -1,5 +1,5 @@
 /// The entity kinds ANERcorp annotates.
-public enum EntityKind: Int, Sendable, CaseIterable {
+public enum EntityKind: Int, Sendable, CaseIterable, Codable {
     case person = 0, location, organisation, miscellaneous
 
     /// The label used in IOB tags: PERS, LOC, ORG, MISC.

@@ -7,6 +7,7 @@ import Khabar
 struct ArticlesAPI {
     let desk: StoryDesk
     let refresher: DigestRefresher
+    let metrics: DeskMetrics
     let maxBodyBytes: Int
 
     func add(to router: Router<BasicRequestContext>) {
@@ -55,6 +56,7 @@ struct ArticlesAPI {
         }
         guard !inputs.isEmpty else { throw HTTPError(.badRequest, message: "the body holds no article") }
         let outcomes = await desk.ingestInBackground(inputs)
+        metrics.count(outcomes)
         refresher.storiesChanged()
         // 503 only when the store refused the batch (try again); a record without an article is
         // a "failed" entry of a 200 answer.
