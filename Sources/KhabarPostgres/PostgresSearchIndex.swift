@@ -197,14 +197,20 @@ struct PostgresSearchIndex: SearchIndex {
         return out
     }
 
-    func indexedText(_ seq: Int64) throws -> (title: String, body: String)? {
+    func indexedTexts(_ seqs: [Int64]) throws -> [Int64: (title: String, body: String)] {
+        guard !seqs.isEmpty else { return [:] }
         var b = PostgresBindings()
-        b.append(seq)
+        b.append(seqs)
+        var texts: [Int64: (title: String, body: String)] = [:]
         // The body as CleanArticle.body makes it: paragraphs joined by a blank line.
-        return try run("""
-            SELECT coalesce(clean->>'title', ''),
+        for row in try run("""
+            SELECT seq, coalesce(clean->>'title', ''),
                    array_to_string(ARRAY(SELECT jsonb_array_elements_text(clean->'paragraphs')), E'\\n\\n')
-            FROM article_text WHERE seq = $1
-            """, b).first.map { try $0.decode((String, String).self) }
+            FROM article_text WHERE seq = ANY($1::bigint[])
+            """, b) {
+            let (seq, title, body) = try row.decode((Int64, String, String).self)
+            texts[seq] = (title, body)
+        }
+        return texts
     }
 }

@@ -312,9 +312,14 @@ struct SQLiteSearchIndex: SearchIndex {
         return ids
     }
 
-    func indexedText(_ seq: Int64) throws -> (title: String, body: String)? {
+    func indexedTexts(_ seqs: [Int64]) throws -> [Int64: (title: String, body: String)] {
         // The text as the index holds it (no JSON to decode).
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body FROM article_search WHERE rowid = ?"), arguments: [seq])
-            .map { ($0["title"], $0["body"]) }
+        var texts: [Int64: (title: String, body: String)] = [:]
+        for seq in seqs {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, body FROM article_search WHERE rowid = ?"),
+                                             arguments: [seq]) else { continue }
+            texts[seq] = (row["title"], row["body"])
+        }
+        return texts
     }
 }

@@ -185,6 +185,9 @@ public struct StoryClusterer: Sendable {
                 stories[i].frozenHeadline = stories[i].headline()
                 stories[i].indexed = []
                 stories[i].centre = TermTable()
+                // The frozen headline stands for them now: a long-running desk keeps no vectors of
+                // stories that left the window.
+                stories[i].headlineCandidates = []
             }
         }
         guard !expired.isEmpty else { return }

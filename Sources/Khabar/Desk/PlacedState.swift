@@ -104,20 +104,25 @@ struct PlacedState {
     /// Closes stories whose last article is more than `window` behind the newest article: their
     /// articles and facts leave memory (the store keeps them), so memory stays flat over months.
     /// Runs at most once per `every` placements: a pass looks at every open story.
-    mutating func closeStoriesOutsideWindow(_ window: Double, every: Int) {
+    /// Returns how many stories it closed.
+    @discardableResult
+    mutating func closeStoriesOutsideWindow(_ window: Double, every: Int) -> Int {
         guard ids.count - placedAtLastClose >= every,
-              let newest = tracker.clusterer.newestArticleTime else { return }
+              let newest = tracker.clusterer.newestArticleTime else { return 0 }
         placedAtLastClose = ids.count
+        var closing = 0
         // A story whose digest is due stays open until it is made: a backfill of old news closes
         // its stories as soon as newer articles arrive, and they must not close undigested.
         for (story, members) in storyMembers where !closed.contains(story) && !dirty.contains(story) {
             guard let last = tracker.clusterer.lastTime(ofStory: story), newest - last > window else { continue }
             closed.insert(story)
+            closing += 1
             for i in members {
                 articles[i] = nil
                 facts[i] = nil
                 digestParts[i] = nil
             }
         }
+        return closing
     }
 }

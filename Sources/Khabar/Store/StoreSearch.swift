@@ -15,8 +15,8 @@ public protocol SearchIndex {
     func importance(ofStories ids: [Int]) throws -> [Int: Double]
     func storyRecords(_ ids: [Int]) throws -> [Int: StoryRecord]
     func articleIDs(_ seqs: [Int64]) throws -> [Int64: String]
-    /// An article's title and body as the index holds them.
-    func indexedText(_ seq: Int64) throws -> (title: String, body: String)?
+    /// Articles' titles and bodies as the index holds them (one round trip for a page's snippets).
+    func indexedTexts(_ seqs: [Int64]) throws -> [Int64: (title: String, body: String)]
 }
 
 public struct EntitySpellingRow: Sendable {
@@ -92,14 +92,19 @@ public enum StoreSearch {
             byStory[article.story, default: []].append((article.seq, id))
         }
         let terms = Set(clauses.flatMap { $0.flatMap { $0 } })
+        var ordered: [Int: [(seq: Int64, id: String)]] = [:]
+        for item in pageScores {
+            let matching = byStory[item.story] ?? []
+            ordered[item.story] = matching.filter { titled.contains($0.seq) } + matching.filter { !titled.contains($0.seq) }
+        }
+        let texts = try index.indexedTexts(ordered.values.flatMap { $0.prefix(3).map(\.seq) })
         var hits: [SearchResults.Hit] = []
         for item in pageScores {
             guard let story = records[item.story] else { continue }
-            var matching = byStory[story.id] ?? []
-            matching = matching.filter { titled.contains($0.seq) } + matching.filter { !titled.contains($0.seq) }
+            let matching = ordered[item.story] ?? []
             var snippets: [String] = []
             for article in matching.prefix(3) {
-                guard let text = try index.indexedText(article.seq) else { continue }
+                guard let text = texts[article.seq] else { continue }
                 let whole = text.title.isEmpty ? text.body : text.title + "\n" + text.body
                 if let snippet = SearchSnippet.make(whole, terms: terms) { snippets.append(snippet) }
             }
