@@ -47,6 +47,10 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
         return "\(error)"
     }
 
+    deinit {
+        if let leaseConnection { try? leaseConnection.close().wait() }
+    }
+
     /// Migrations run so far (the schema version is their count).
     public func appliedMigrations() throws -> [String] {
         try query("SELECT name FROM khabar_migrations ORDER BY applied, name").map { try $0.decode(String.self) }

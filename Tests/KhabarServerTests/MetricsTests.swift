@@ -86,6 +86,8 @@ struct MetricsTests {
             #expect(first["khabar_store_stories"] == Double(stats.stories))
             #expect(first["khabar_queue_depth"] == 0, "a SQLite desk has no queue")
             #expect(first["khabar_queue_oldest_seconds"] == 0)
+            #expect(first["khabar_placed_articles_total"] == 4, "every stored row was placed by this desk")
+            #expect((first["khabar_placing_seconds_total"] ?? 0) > 0)
             let lag = try #require(first["khabar_digest_lag_seconds"])
             #expect(lag >= 0 && lag < 60)
 

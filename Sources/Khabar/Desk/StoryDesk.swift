@@ -43,7 +43,7 @@ public final class StoryDesk: @unchecked Sendable {
     /// The store as several desks share it (PostgreSQL), or nil when this desk owns its store.
     let shared: (any SharedStoryStore)?
     /// One placing-lease holder per process at a time.
-    private let placing = NSLock()
+    private let leaseHolder = NSLock()
     /// Called when stories need digests that no ingest of ours announced (a dead desk's); the
     /// server's `DigestRefresher` sets it.
     public var onStoriesChanged: (@Sendable () -> Void)? {
@@ -64,6 +64,21 @@ public final class StoryDesk: @unchecked Sendable {
     public var generation: Int { changes.withLock { changeCount } }
 
     private func noteChange() { changes.withLock { changeCount += 1 } }
+
+    /// Articles this desk has placed (its own and others' it placed under the lease) and the
+    /// seconds it spent placing them: the serial part of ingest, the placer's ceiling.
+    public var placingTotals: (articles: Int, seconds: Double) { changes.withLock { (placedArticles, placingSeconds) } }
+    private var placedArticles = 0
+    private var placingSeconds = 0.0
+
+    private func notePlacing(_ articles: Int, since start: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        changes.withLock {
+            placedArticles += articles
+            placingSeconds += seconds
+        }
+    }
     private let ready = DispatchGroup()
     private var state = PlacedState()
     private var replayError: String?
@@ -131,6 +146,9 @@ public final class StoryDesk: @unchecked Sendable {
         if let replayError {
             return prepared.map { _ in .notStored(id: nil, message: "the desk could not load its store: \(replayError)") }
         }
+        let started = ContinuousClock.now
+        let before = state.ids.count
+        defer { notePlacing(max(0, state.ids.count - before), since: started) }
         let placement = placeLocked(prepared)
         guard !placement.batch.articles.isEmpty else { return placement.outcomes }
         do {
@@ -277,10 +295,13 @@ public final class StoryDesk: @unchecked Sendable {
     /// Runs `body` holding the store's placing lease and the state lock, caught up with what
     /// other desks placed.
     private func placingLease(_ shared: any SharedStoryStore, _ body: () throws -> Void) throws {
-        try placing.withLock {
+        try leaseHolder.withLock {
             try shared.withPlacingLease {
                 lock.lock()
                 defer { lock.unlock() }
+                let started = ContinuousClock.now
+                let before = state.ids.count
+                defer { notePlacing(max(0, state.ids.count - before), since: started) }
                 try catchUpLocked(shared)
                 try body()
             }

@@ -14,6 +14,8 @@ public final class DeskMetrics: Sendable {
     private let queueOldest: Gauge
     private let storeArticles: Gauge
     private let storeStories: Gauge
+    private let placedArticles: Gauge
+    private let placingSeconds: Gauge
 
     /// Every outcome an ingest can have: each is reported from the start, 0 until it happens.
     static let outcomes = ["stored", "already_stored", "same_text", "failed", "not_stored"]
@@ -46,6 +48,10 @@ public final class DeskMetrics: Sendable {
         queueOldest = gauge("queue_oldest", unit: "seconds", "How long the oldest queued article has waited (0: queue empty)")
         storeArticles = gauge("store_articles", "Articles in the store")
         storeStories = gauge("store_stories", "Stories in the store")
+        // Gauges that only grow (the desk keeps the totals): rate() of them works as of counters.
+        placedArticles = gauge("placed_articles", unit: "total", "Articles this worker placed into stories (in memory and store)")
+        placingSeconds = gauge("placing", unit: "seconds_total",
+                               "Seconds this worker spent placing (the serial part of ingest; near 1 per second: the placer is the limit)")
     }
 
     /// Counts what came back from one ingest.
@@ -82,6 +88,9 @@ public final class DeskMetrics: Sendable {
         queueDepth.set(Double(queue.depth))
         queueOldest.set(queue.oldestSeconds ?? 0)
         digestLag.set(refresher.lagSeconds)
+        let placing = desk.placingTotals
+        placedArticles.set(Double(placing.articles))
+        placingSeconds.set(placing.seconds)
         return registry.emitToString()
     }
 }
