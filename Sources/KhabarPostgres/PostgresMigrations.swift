@@ -22,7 +22,8 @@ enum PostgresMigrations {
             )
             """,
             // JSONB, so that other teams can query the articles' fields in SQL.
-            "CREATE TABLE article_text (seq BIGINT PRIMARY KEY REFERENCES article(seq), clean JSONB NOT NULL)",
+            // lz4, not the default pglz, for every large value: the placer waits for these writes.
+            "CREATE TABLE article_text (seq BIGINT PRIMARY KEY REFERENCES article(seq), clean JSONB COMPRESSION lz4 NOT NULL)",
             "CREATE UNIQUE INDEX article_by_text ON article(text_hash) WHERE same_as IS NULL",
             "CREATE INDEX article_by_story ON article(story, seq)",
             "CREATE INDEX article_by_outlet ON article(outlet)",
@@ -41,7 +42,7 @@ enum PostgresMigrations {
             )
             """,
             // Text, not JSONB: the API serves the digest as the desk wrote it.
-            "CREATE TABLE story_digest (story BIGINT PRIMARY KEY REFERENCES story(id), digest TEXT NOT NULL)",
+            "CREATE TABLE story_digest (story BIGINT PRIMARY KEY REFERENCES story(id), digest TEXT COMPRESSION lz4 NOT NULL)",
             "CREATE INDEX story_by_last ON story(last)",
             "CREATE TABLE story_outlet (story BIGINT NOT NULL, outlet TEXT NOT NULL, PRIMARY KEY (outlet, story))",
             """
@@ -58,7 +59,7 @@ enum PostgresMigrations {
             "CREATE INDEX story_entity_by_story ON story_entity(story)",
             // Khabar's search terms (SQLite's FTS5 tokenizer, the same chain) as a tsvector made
             // in Swift, titles weighted A: PostgreSQL's own parsers know no Arabic folding.
-            "CREATE TABLE article_search (seq BIGINT PRIMARY KEY REFERENCES article(seq), terms TSVECTOR NOT NULL)",
+            "CREATE TABLE article_search (seq BIGINT PRIMARY KEY REFERENCES article(seq), terms TSVECTOR COMPRESSION lz4 NOT NULL)",
             "CREATE INDEX article_search_terms ON article_search USING GIN (terms)",
         ]),
         ("v2-shared-placing", [
@@ -67,15 +68,15 @@ enum PostgresMigrations {
             CREATE TABLE inbox (
                 id BIGSERIAL PRIMARY KEY,             -- arrival order
                 article_id TEXT NOT NULL,
-                clean TEXT NOT NULL,                  -- JSON; text, not JSONB: read back once, never queried
-                facts TEXT,                           -- JSON: what the accepting worker extracted
+                clean TEXT COMPRESSION lz4 NOT NULL,  -- JSON; text, not JSONB: read back once, never queried
+                facts TEXT COMPRESSION lz4,           -- JSON: what the accepting worker extracted
                 received DOUBLE PRECISION NOT NULL,
                 queued DOUBLE PRECISION NOT NULL DEFAULT extract(epoch FROM clock_timestamp())
             )
             """,
             // Each article's facts as extracted: workers catching up, and a restart's replay, read
             // them instead of extracting again.
-            "CREATE TABLE article_facts (seq BIGINT PRIMARY KEY REFERENCES article(seq), facts TEXT NOT NULL)",
+            "CREATE TABLE article_facts (seq BIGINT PRIMARY KEY REFERENCES article(seq), facts TEXT COMPRESSION lz4 NOT NULL)",
             // Stories whose digest is behind, by when they last gained an article (a dead worker's).
             "CREATE INDEX story_stale ON story(placed) WHERE digest_article_count <> article_count",
             // Moves after every commit and digest write: readers' caches key on it.

@@ -17,6 +17,24 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
     private let leaseLock = NSLock()
     private var leaseConnection: PostgresConnection?
     private var holdingLease = false
+    /// What `enqueue` encoded for each article (its JSON, its facts' JSON, its tsvector), for the
+    /// commit that stores it: made by the accepting desk outside the placing lease, across its
+    /// cores, so the lease holder does not make them again. Bounded: emptied past `maxEncoded`.
+    private let encodedLock = NSLock()
+    /// Keyed by id and arrival time: the same id sent again with other text is another entry.
+    private var encoded: [EncodedKey: EncodedArticle] = [:]
+
+    struct EncodedKey: Hashable {
+        var id: String
+        var received: Double
+    }
+    static let maxEncoded = 20_000
+
+    struct EncodedArticle: Sendable {
+        var clean: String
+        var facts: String?
+        var terms: String
+    }
 
     /// Connects to `url` (postgresql://user:password@host:port/database?schema=NAME), creates the
     /// schema when missing and runs any migration not yet run.
@@ -126,7 +144,10 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
     }
 
     public func commit(_ batch: PlacedBatch, dequeuing: [Int64]) throws {
-        let statements = try Self.commitStatements(batch, dequeuing: dequeuing)
+        let known = encodedLock.withLock {
+            batch.articles.map { encoded.removeValue(forKey: EncodedKey(id: $0.article.id, received: $0.received)) }
+        }
+        let statements = try Self.commitStatements(batch, dequeuing: dequeuing, encoded: known)
         let run = { (connection: PostgresConnection) throws in
             for (sql, binds) in statements { try BlockingConnections.run(connection, sql, binds, logger: self.logger) }
         }
@@ -151,11 +172,10 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
     }
 
     /// Whole batches in a few statements: each column goes as one array, `unnest` makes the rows.
-    static func commitStatements(_ batch: PlacedBatch, dequeuing: [Int64]) throws -> [(String, PostgresBindings)] {
+    /// `encoded`: per article of the batch, what `enqueue` made of it, or nil (made here).
+    static func commitStatements(_ batch: PlacedBatch, dequeuing: [Int64], encoded known: [EncodedArticle?]) throws -> [(String, PostgresBindings)] {
         // The placer holds the lease while it makes these: the per-article work goes across the cores.
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         let now = Date().timeIntervalSince1970
         var statements: [(String, PostgresBindings)] = []
         let articles = batch.articles
@@ -182,33 +202,33 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
                             $9::text[], $10::bool[], $11::float8[], $12::bool[], $13::float8[])
                      AS t(seq, id, text_hash, same_as, has_same, story, dup, has_dup, outlet, has_outlet, published, has_published, received)
                 """, b))
+            // Others' articles (placed from the queue) are encoded here; ours were at enqueue.
+            let encodings = try Pipeline.concurrentMap(count: articles.count, jobs: cores) { i in
+                Result { () throws -> EncodedArticle in
+                    if i < known.count, let made = known[i] { return made }
+                    return try encode(articles[i].article, facts: articles[i].facts)
+                }
+            }.map { try $0.get() }
             var texts = PostgresBindings()
             texts.append(articles.map(\.seq))
-            texts.append(try Pipeline.concurrentMap(count: articles.count, jobs: cores) { i in
-                Result { jsonText(try JSONEncoder.articles.encode(articles[i].article)) }
-            }.map { try $0.get() })
+            texts.append(encodings.map(\.clean))
             statements.append(("""
                 INSERT INTO article_text (seq, clean) SELECT seq, clean::jsonb FROM unnest($1::bigint[], $2::text[]) AS t(seq, clean)
                 """, texts))
-            let withFacts = articles.filter { $0.facts != nil }
+            let withFacts = articles.indices.filter { articles[$0].facts != nil && encodings[$0].facts != nil }
             if !withFacts.isEmpty {
                 var facts = PostgresBindings()
-                facts.append(withFacts.map(\.seq))
-                facts.append(try Pipeline.concurrentMap(count: withFacts.count, jobs: cores) { i in
-                    Result { jsonText(try JSONEncoder().encode(withFacts[i].facts!)) }
-                }.map { try $0.get() })
+                facts.append(withFacts.map { articles[$0].seq })
+                facts.append(withFacts.map { encodings[$0].facts! })
                 statements.append(("""
                     INSERT INTO article_facts (seq, facts) SELECT * FROM unnest($1::bigint[], $2::text[])
                     """, facts))
             }
-            let indexed = articles.filter { $0.sameAs == nil }
+            let indexed = articles.indices.filter { articles[$0].sameAs == nil }
             if !indexed.isEmpty {
                 var search = PostgresBindings()
-                search.append(indexed.map(\.seq))
-                // Across the cores: the placer holds the lease while it builds these.
-                search.append(Pipeline.concurrentMap(count: indexed.count, jobs: cores) { i in
-                    SearchVector.text(title: indexed[i].article.title ?? "", body: indexed[i].article.body)
-                })
+                search.append(indexed.map { articles[$0].seq })
+                search.append(indexed.map { encodings[$0].terms })
                 statements.append(("""
                     INSERT INTO article_search (seq, terms) SELECT seq, terms::tsvector FROM unnest($1::bigint[], $2::text[]) AS t(seq, terms)
                     """, search))
@@ -349,13 +369,18 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
     // MARK: - Sharing (several workers)
 
     public func enqueue(_ articles: [(article: CleanArticle, facts: ArticleFacts?, received: Double)]) throws -> QueueTicket {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let made = try Pipeline.concurrentMap(count: articles.count, jobs: ProcessInfo.processInfo.activeProcessorCount) { i in
+            Result { try Self.encode(articles[i].article, facts: articles[i].facts) }
+        }.map { try $0.get() }
+        encodedLock.withLock {
+            if encoded.count > Self.maxEncoded { encoded.removeAll() }
+            for (item, encoding) in zip(articles, made) { encoded[EncodedKey(id: item.article.id, received: item.received)] = encoding }
+        }
         var b = PostgresBindings()
         b.append(articles.map(\.article.id))
-        b.append(try articles.map { Self.jsonText(try encoder.encode($0.article)) })
+        b.append(made.map(\.clean))
         b.append(articles.map(\.received))
-        b.append(try articles.map { item in try item.facts.map { Self.jsonText(try encoder.encode($0)) } ?? "" })
+        b.append(made.map { $0.facts ?? "" })
         return try transaction { connection in
             let before = try BlockingConnections.run(connection, "SELECT coalesce(max(seq), 0)::bigint FROM article", logger: logger)
                 .rows.first?.decode(Int64.self) ?? 0
@@ -369,6 +394,12 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
                 """, b, logger: logger).rows.map { try $0.decode(Int64.self) }
             return QueueTicket(ids: ids.sorted(), storedBefore: before)
         }
+    }
+
+    static func encode(_ article: CleanArticle, facts: ArticleFacts?) throws -> EncodedArticle {
+        EncodedArticle(clean: jsonText(try JSONEncoder.articles.encode(article)),
+                       facts: try facts.map { jsonText(try JSONEncoder().encode($0)) },
+                       terms: SearchVector.text(title: article.title ?? "", body: article.body))
     }
 
     public func withPlacingLease<T>(_ body: () throws -> T) throws -> T {

@@ -319,7 +319,9 @@ public final class StoryDesk: @unchecked Sendable {
             let prepared = workers.map(count: queued.count) { [self] i -> Result<(PreparedArticle, Double), InputError> in
                 .success((ours[queued[i].queueID] ?? prepare(clean: queued[i].article, facts: queued[i].facts), queued[i].received))
             }
+            let placingStarted = ContinuousClock.now
             let placement = placeLocked(prepared)
+            let committing = ContinuousClock.now
             do {
                 try shared.commit(placement.batch, dequeuing: queued.map(\.queueID))
             } catch {
@@ -327,6 +329,7 @@ public final class StoryDesk: @unchecked Sendable {
                 throw error
             }
             placed(placement)
+            Self.logger.debug("placed \(queued.count) queued articles: \(committing - placingStarted) in memory, \(ContinuousClock.now - committing) to commit")
             for (item, outcome) in zip(queued, placement.outcomes) { outcomes[item.queueID] = outcome }
             if queued.count < 1000 { break }
         }
