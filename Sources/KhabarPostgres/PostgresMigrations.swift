@@ -117,6 +117,7 @@ enum PostgresMigrations {
 enum LeaseKeys {
     static func placing(_ schema: String) -> Int64 { key("khabar placing " + schema) }
     static func migrations(_ schema: String) -> Int64 { key("khabar migrations " + schema) }
+    static func enqueue(_ schema: String) -> Int64 { key("khabar enqueue " + schema) }
 
     /// FNV-1a: stable across processes and builds (Swift's `Hasher` is seeded per process).
     static func key(_ text: String) -> Int64 {

@@ -12,6 +12,10 @@ enum SearchVector {
     static let maxPosition = 16383
     static let maxPositionsPerTerm = 256
     static let maxTermBytes = 2046
+    /// PostgreSQL refuses a tsvector over 1 MB as it stores it (each distinct term padded to an
+    /// even length, 2 bytes for its position count and 2 per position); a text that big (a
+    /// pasted book) keeps its first terms and positions rather than stop every placement behind it.
+    static let maxStoredBytes = 1_040_000
 
     /// A tsvector literal: the title's terms at positions from 1 with weight A, the body's after
     /// a gap (a phrase never runs from the title into the body, as in FTS5's two columns).
@@ -23,6 +27,7 @@ enum SearchVector {
         var terms: [[UInt8]] = []
         var positions: [[Int32]] = []   // negative: weight A
         var position: Int32 = 0
+        var storedBytes = 0
         func add(_ text: String, titled: Bool) {
             withUTF8Bytes(text) { bytes in
                 SearchTerms.forEach(in: bytes) { term, _ in
@@ -35,12 +40,16 @@ enum SearchVector {
                     if let known = slots[key] {
                         slot = known
                     } else {
+                        let cost = (term.count + 1) & ~1 + 2 + 2
+                        guard storedBytes + cost <= maxStoredBytes else { return }
+                        storedBytes += cost - 2
                         slot = terms.count
                         slots[key] = slot
                         terms.append(Array(term))
                         positions.append([])
                     }
-                    if positions[slot].count < maxPositionsPerTerm {
+                    if positions[slot].count < maxPositionsPerTerm, storedBytes + 2 <= maxStoredBytes {
+                        storedBytes += 2
                         let kept = min(position, Int32(maxPosition))
                         positions[slot].append(titled ? -kept : kept)
                     }

@@ -247,7 +247,9 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
         if !batch.staleDigests.isEmpty {
             var b = PostgresBindings()
             b.append(batch.staleDigests.map(Int64.init))
-            statements.append(("UPDATE story SET digest_article_count = -1 WHERE id = ANY($1::bigint[])", b))
+            b.append(now)
+            // `placed` too: the stale digest is the placer's to remake, not yet "abandoned".
+            statements.append(("UPDATE story SET digest_article_count = -1, placed = $2 WHERE id = ANY($1::bigint[])", b))
         }
         let stories = batch.stories
         if !stories.isEmpty {
@@ -374,7 +376,14 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
         }.map { try $0.get() }
         encodedLock.withLock {
             if encoded.count > Self.maxEncoded { encoded.removeAll() }
-            for (item, encoding) in zip(articles, made) { encoded[EncodedKey(id: item.article.id, received: item.received)] = encoding }
+            // An id twice in one call (same arrival time) is not kept at all: the commit cannot
+            // tell which of the two it stores, and encodes that one itself.
+            var counts: [EncodedKey: Int] = [:]
+            for item in articles { counts[EncodedKey(id: item.article.id, received: item.received), default: 0] += 1 }
+            for (item, encoding) in zip(articles, made) {
+                let key = EncodedKey(id: item.article.id, received: item.received)
+                if counts[key] == 1 { encoded[key] = encoding } else { encoded[key] = nil }
+            }
         }
         var b = PostgresBindings()
         b.append(articles.map(\.article.id))
@@ -382,6 +391,12 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
         b.append(articles.map(\.received))
         b.append(made.map { $0.facts ?? "" })
         return try transaction { connection in
+            // Queue ids are drawn at insert but seen at commit: enqueues take turns (until their
+            // commit), so no later id is ever visible before an earlier one and the queue's order
+            // is the arrival order.
+            var key = PostgresBindings()
+            key.append(LeaseKeys.enqueue(location.schema))
+            try BlockingConnections.run(connection, "SELECT pg_advisory_xact_lock($1)", key, logger: logger)
             let before = try BlockingConnections.run(connection, "SELECT coalesce(max(seq), 0)::bigint FROM article", logger: logger)
                 .rows.first?.decode(Int64.self) ?? 0
             guard !articles.isEmpty else { return QueueTicket(ids: [], storedBefore: before) }
@@ -409,6 +424,11 @@ public final class PostgresStore: SharedStoryStore, @unchecked Sendable {
             connection = try leaseLock.withLock {
                 if let open = leaseConnection, !open.isClosed { return open }
                 let fresh = try connections.connect()
+                // A worker whose machine vanishes (no reset sent) must not keep the lease for the
+                // two hours of default TCP keepalive: the server gives the session up in ~25 s.
+                try BlockingConnections.run(fresh, "SET tcp_keepalives_idle = 10", logger: logger)
+                try BlockingConnections.run(fresh, "SET tcp_keepalives_interval = 5", logger: logger)
+                try BlockingConnections.run(fresh, "SET tcp_keepalives_count = 3", logger: logger)
                 leaseConnection = fresh
                 return fresh
             }

@@ -47,8 +47,10 @@ public final class StoryDesk: @unchecked Sendable {
     /// Called when stories need digests that no ingest of ours announced (a dead desk's); the
     /// server's `DigestRefresher` sets it.
     public var onStoriesChanged: (@Sendable () -> Void)? {
-        get { lock.withLock { storiesChangedHandler } }
-        set { lock.withLock { storiesChangedHandler = newValue } }
+        // Not under `lock`: the replay holds that for as long as it takes, and the server sets
+        // this before it starts serving.
+        get { changes.withLock { storiesChangedHandler } }
+        set { changes.withLock { storiesChangedHandler = newValue } }
     }
     private var storiesChangedHandler: (@Sendable () -> Void)?
 
@@ -279,9 +281,13 @@ public final class StoryDesk: @unchecked Sendable {
                         outcomes[item.index] = .notStored(id: id, message: "queued, not placed yet")
                         continue
                     }
-                    outcomes[item.index] = Int64(index) < ticket.storedBefore
-                        ? .alreadyStored(id: id, story: state.stories[index])
-                        : .stored(id: id, story: state.stories[index], duplicateOf: state.duplicateOf[index])
+                    if Int64(index) < ticket.storedBefore {
+                        outcomes[item.index] = .alreadyStored(id: id, story: state.stories[index])
+                    } else if let first = state.indexByText[item.article.textHash], first != index {
+                        outcomes[item.index] = .sameText(id: id, sameAs: state.ids[first], story: state.stories[index])
+                    } else {
+                        outcomes[item.index] = .stored(id: id, story: state.stories[index], duplicateOf: state.duplicateOf[index])
+                    }
                 }
             }
         } catch {
@@ -365,6 +371,15 @@ public final class StoryDesk: @unchecked Sendable {
     }
 
     private func followStep(_ shared: any SharedStoryStore, tick: Int, seen: inout Int64) {
+        // A replay that failed (the database was away) is tried again: until it succeeds this desk
+        // refuses ingest, and no commit of its own would come to retry it.
+        if tick % 8 == 2, lock.try() {
+            if replayError != nil {
+                state = PlacedState()
+                replay()
+            }
+            lock.unlock()
+        }
         if let count = try? shared.changeCount(), count != seen {
             seen = count
             noteChange()

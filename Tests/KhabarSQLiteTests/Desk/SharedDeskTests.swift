@@ -131,4 +131,36 @@ struct SharedDeskTests {
         }
         #expect(checked == SearchTests.articles.count)
     }
+
+    /// The same id twice in one call: the first is stored with its own text, the second is
+    /// already stored (nothing of the second's text leaks into the first's row).
+    @Test func theSameIDTwiceInOneCallKeepsTheFirstText() throws {
+        let temporary = try TemporaryDesk(.postgres)
+        defer { temporary.remove() }
+        let desk = try temporary.open()
+        let other = TemporaryDesk.article("a1", title: "عنوان آخر تماما", body: "نص مختلف عن الطقس والأمطار الغزيرة في المناطق الجنوبية هذا الأسبوع.")
+        let outcomes = desk.ingest([SearchTests.articles[0], other])
+        guard case .stored(_, let story, _) = outcomes[0] else { Issue.record("\(outcomes)"); return }
+        #expect(outcomes[1] == .alreadyStored(id: "a1", story: story))
+        let stored = try #require(try desk.store.article(id: "a1"))
+        #expect(stored.article.title == "الرئيس الروسي يستقبل الزعيم الكوري في قاعدة فوستوشني")
+        #expect(try desk.store.search(SearchQuery(text: "فوستوشني")).total == 1)
+        #expect(try desk.store.search(SearchQuery(text: "الأمطار")).total == 0, "the second text is not indexed under a1")
+    }
+
+    /// A text whose distinct words pass PostgreSQL's 1 MB tsvector limit is stored (its first
+    /// words indexed) instead of blocking every placement behind it.
+    @Test func aHugeTextIsStoredNotStuck() throws {
+        let temporary = try TemporaryDesk(.postgres)
+        defer { temporary.remove() }
+        let desk = try temporary.open()
+        // 90,000 distinct Latin words of 12 letters or more: over 1 MB of distinct terms.
+        let words = (0..<90_000).map { "term" + String($0, radix: 26).map { Character(UnicodeScalar(UInt8(97 + (Int(String($0), radix: 26) ?? 0)))) }.map(String.init).joined() + "xyzw" }
+        let body = stride(from: 0, to: words.count, by: 100).map { words[$0..<min($0 + 100, words.count)].joined(separator: " ") + "." }.joined(separator: "\n")
+        #expect(words.reduce(0) { $0 + $1.utf8.count } > 1_000_000)
+        let outcomes = desk.ingest([TemporaryDesk.article("huge", title: "نص طويل جدا", body: body), SearchTests.articles[0]])
+        #expect(outcomes.allSatisfy { !$0.isFailure }, "\(outcomes)")
+        #expect(try desk.store.search(SearchQuery(text: words[0])).total == 1, "the first words are indexed")
+        #expect(try desk.store.article(id: "a1") != nil, "the next article was placed")
+    }
 }
