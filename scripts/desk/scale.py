@@ -6,7 +6,7 @@ cost per article staying flat and memory bounded as closed stories leave the liv
 One Markdown table per part on stdout. Talks only to servers of ours on 127.0.0.1.
 
 usage: scale.py KHABAR_BIN ARTICLES.jsonl[.xz] WORKDIR --postgres URL [--batch 500] [--posters 2]
-                [--configs sqlite,pg1,pg2] [--copies 10] [--copy-configs sqlite,pg1] [--wrk-seconds 4] [--limit N]"""
+                [--configs sqlite,pg1,pg2] [--copies 10] [--copy-configs sqlite,pg1] [--wrk-seconds 4 (0: no reads)] [--limit N]"""
 import argparse
 import json
 import os
@@ -55,6 +55,17 @@ def rss_mb(desk):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def placing_totals(desk):
+    """(articles placed, seconds spent placing) by one worker so far, from its /metrics."""
+    status, body = desk.request("GET", "/metrics")
+    totals = {}
+    for line in body.decode().splitlines():
+        name, _, value = line.partition(" ")
+        if name in ("khabar_placed_articles_total", "khabar_placing_seconds_total"):
+            totals[name] = float(value)
+    return totals.get("khabar_placed_articles_total", 0), totals.get("khabar_placing_seconds_total", 0)
 
 
 def peak_rss_mb(desk):
@@ -174,7 +185,7 @@ def main():
     ap.add_argument("--configs", default="sqlite,pg1,pg2")
     ap.add_argument("--copies", type=int, default=10)
     ap.add_argument("--copy-configs", default="sqlite,pg1")
-    ap.add_argument("--wrk-seconds", type=int, default=4)
+    ap.add_argument("--wrk-seconds", type=int, default=4, help="0: no reads during the ingest")
     ap.add_argument("--limit", type=int)
     args = ap.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
@@ -197,22 +208,24 @@ def main():
                 reads["search"] = wrk(f"{desk.base}/api/search?q={urllib.parse.quote('وزير الخارجية')}", args.wrk_seconds)
 
             cpu0, pg0 = sum(cpu_seconds(d) for d in setup.desks), postgres_cpu_seconds()
-            seconds, stored = setup.ingest(batches, args.posters, during)
+            seconds, stored = setup.ingest(batches, args.posters, during if args.wrk_seconds > 0 else None)
             settled = setup.settle()
+            totals = [placing_totals(d) for d in setup.desks]
+            placing = sum(t[1] for t in totals) / max(1, sum(t[0] for t in totals))
             cpu = sum(cpu_seconds(d) for d in setup.desks) - cpu0
             pg = postgres_cpu_seconds() - pg0 if postgres else 0
-            rows.append((labels[name], len(lines), stored, seconds, settled, cpu, pg, reads,
+            rows.append((labels[name], len(lines), stored, seconds, settled, cpu, pg, placing, reads,
                          [peak_rss_mb(d) for d in setup.desks], setup.store_mb()))
             print(f"  {labels[name]}: {len(lines) / seconds:.0f} articles/s", file=sys.stderr)
 
     print(f"| store | articles/s over HTTP ({args.posters} posters, {args.batch}/POST) | all digests fresh after | "
-          f"CPU per article: khabar + PostgreSQL | GET /api/stories/{{id}} during ingest | GET /api/search during ingest | peak RSS | store size |")
-    print("|---|---|---|---|---|---|---|---|")
-    for label, n, stored, seconds, settled, cpu, pg, reads, rss, store in rows:
+          f"CPU per article: khabar + PostgreSQL | placing per article (serial) | GET /api/stories/{{id}} during ingest | GET /api/search during ingest | peak RSS | store size |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for label, n, stored, seconds, settled, cpu, pg, placing, reads, rss, store in rows:
         def lat(r):
             return f"p99 {r[2]:.1f} ms ({r[0]:.0f} req/s)" + (f", {r[3]} non-2xx" if r[3] else "") if r else "n/a"
         print(f"| {label} | **{n / seconds:.0f}** ({n} in {seconds:.1f} s, {stored} stored) | +{settled:.1f} s | "
-              f"{cpu / n * 1000:.2f} + {pg / n * 1000:.2f} ms | {lat(reads.get('story'))} | {lat(reads.get('search'))} | "
+              f"{cpu / n * 1000:.2f} + {pg / n * 1000:.2f} ms | {placing * 1000:.2f} ms | {lat(reads.get('story'))} | {lat(reads.get('search'))} | "
               f"{' + '.join(f'{r:.0f}' for r in rss)} MB | {store:.0f} MB |")
 
     # Part 2: the week `copies` times over, one copy after another.
