@@ -41,6 +41,8 @@ let package = Package(
             .copy("Resources/ner-model.bin"),
             // The entity tagger's word classes (Extract/Entities/WordClusters.swift; build-word-clusters).
             .copy("Resources/word-clusters.bin"),
+            // The relation judge of `khabar compare` (Dedupe/Relation/RelationModel.swift; train-relation).
+            .copy("Resources/relation-model.tsv"),
         ]),
         // The desk's store in one SQLite file (GRDB; FTS5 with Khabar's tokenizer). Its own target:
         // GRDB's SQL operator overloads would slow type-checking across the whole library.

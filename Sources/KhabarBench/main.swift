@@ -48,8 +48,8 @@ let usage = """
       dump-profiles  one JSON line per article: title/lead/body term counts, entity mentions, time
                     (what bench/cluster-ceiling studies offline).
       train-relation  learns the relation judge (khabar compare) from ANS stance pairs (s1,s2,stance)
-                    and writes it as Swift source, by default over
-                    Sources/Khabar/Dedupe/Relation/RelationModelData.swift (run from the repository
+                    and writes it as text, by default over
+                    Sources/Khabar/Resources/relation-model.tsv (run from the repository
                     root). --max-false-same: largest share of disagree pairs called `same` in
                     cross-validation (default 0.08); --c: inverse L2 strength (0.5);
                     --min-word-pairs: pairs an unmatched word needs for a weight of its own (2);

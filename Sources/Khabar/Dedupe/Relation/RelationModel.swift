@@ -3,7 +3,7 @@ import Foundation
 /// The learnt part of the relation judge: weights of a logistic model over `PairFeatures`, and the
 /// two thresholds that turn its output into a relation.
 ///
-/// Stored as text (one `kind<TAB>name<TAB>value` line each) in `RelationModelData.swift`, which
+/// Stored as text (one `kind<TAB>name<TAB>value` line each) in `Resources/relation-model.tsv`, which
 /// `khabar-bench train-relation` regenerates from the ANS training pairs; the product needs no data
 /// files at run time.
 public struct RelationModel: Sendable {
@@ -37,10 +37,14 @@ public struct RelationModel: Sendable {
         lexicalByHash = byHash
     }
 
-    /// The model shipped with Khabar (trained on the ANS stance training pairs).
+    /// The model shipped with Khabar (Resources/relation-model.tsv, trained on the ANS stance
+    /// training pairs). A missing or damaged resource is a broken build, not bad input.
     public static let shipped: RelationModel = {
         do {
-            return try RelationModel(parsing: RelationModelData.text)
+            guard let url = Bundle.module.url(forResource: "relation-model", withExtension: "tsv") else {
+                fatalError("the shipped relation model (relation-model.tsv) is missing from Khabar's resources")
+            }
+            return try RelationModel(parsing: String(contentsOf: url, encoding: .utf8))
         } catch {
             fatalError("the shipped relation model does not parse: \(error)")
         }
