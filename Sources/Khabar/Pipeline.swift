@@ -107,18 +107,45 @@ public struct Pipeline: Sendable {
 
     /// Reads every input in batches of `batchSize`, runs `work` on each batch across `jobs` cores,
     /// and hands the results (or input errors) to `emit` in input order.
-    func process<Output>(paths: [String], _ work: @Sendable (RawArticle) -> Output,
+    ///
+    /// With more than one job the stages overlap: while batch k is emitted (the order-dependent
+    /// part: dedupe, clustering, writing) on this thread, batch k+1 is already being worked on and
+    /// batch k+2 read. At most two batches are in flight, so memory stays bounded.
+    func process<Output>(paths: [String], _ work: @escaping @Sendable (RawArticle) -> Output,
                          emit: (Result<Output, InputError>) -> Void) {
         var pending: [ReadOutcome] = []
-        func flush() {
-            for outcome in mapBatch(pending, work) { emit(outcome) }
-            pending.removeAll(keepingCapacity: true)
+        pending.reserveCapacity(batchSize)
+        guard jobs > 1 else {
+            func flush() {
+                for outcome in mapBatch(pending, work) { emit(outcome) }
+                pending.removeAll(keepingCapacity: true)
+            }
+            reader.read(paths: paths) { outcome in
+                pending.append(outcome)
+                if pending.count >= batchSize { flush() }
+            }
+            flush()
+            return
+        }
+        var inFlight: BatchInFlight<Output>?
+        func finish(_ batch: BatchInFlight<Output>?) {
+            guard let batch else { return }
+            for outcome in batch.wait() { emit(outcome) }
+        }
+        let jobs = self.jobs
+        func dispatch() {
+            let next = BatchInFlight(pending, jobs: jobs, work)
+            pending = []
+            pending.reserveCapacity(batchSize)
+            finish(inFlight)
+            inFlight = next
         }
         reader.read(paths: paths) { outcome in
             pending.append(outcome)
-            if pending.count >= batchSize { flush() }
+            if pending.count >= batchSize { dispatch() }
         }
-        flush()
+        if !pending.isEmpty { dispatch() }
+        finish(inFlight)
     }
 
     /// Cleans one article (for callers that already hold a `RawArticle`).
@@ -144,6 +171,39 @@ public struct Pipeline: Sendable {
             }
         }
         return results.values
+    }
+}
+
+/// One batch being worked on across cores in the background; `wait` gives its results in order.
+final class BatchInFlight<Output>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private let slots: ResultSlots<Result<Output, InputError>>
+
+    /// One thread per stripe of the batch. Not GCD: the CLI's caller already holds one of the
+    /// default pool's threads (one per core), so pool blocks would leave a core idle.
+    init(_ batch: [ReadOutcome], jobs: Int, _ work: @escaping @Sendable (RawArticle) -> Output) {
+        let slots = ResultSlots<Result<Output, InputError>>(count: batch.count)
+        self.slots = slots
+        let stripes = max(1, min(jobs, batch.count))
+        for stripe in 0..<stripes {
+            done.enter()
+            let thread = Thread { [done] in
+                var i = stripe
+                while i < batch.count {
+                    slots.set(i, batch[i].map(work))
+                    i += stripes
+                }
+                done.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// The batch's results in order, once every stripe is done.
+    func wait() -> [Result<Output, InputError>] {
+        done.wait()
+        return slots.values
     }
 }
 
