@@ -25,7 +25,9 @@ public struct StoryTracker: Sendable {
     }
 
     public static let judgeContradicts: @Sendable (String, String) -> Bool = { a, b in
-        RelationJudge().judge(a, b).relation == .contradicts
+        // A text never contradicts itself: re-posts skip the judge's analysis of both texts.
+        if a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) { return false }
+        return RelationJudge().judge(a, b).relation == .contradicts
     }
 
     public var articleCount: Int { articles.count }

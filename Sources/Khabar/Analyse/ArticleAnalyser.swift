@@ -47,9 +47,11 @@ public struct ArticleAnalyser: Sendable {
             if !text.isEmpty { text += "\n" }
             text += paragraph
         }
-        return ArticleProfile(id: article.id, time: article.published?.secondsSince1970, outlet: article.outlet,
-                              headline: headline, terms: terms, wordHashes: wordHashes, text: text,
-                              termNames: names)
+        var profile = ArticleProfile(id: article.id, time: article.published?.secondsSince1970, outlet: article.outlet,
+                                     headline: headline, terms: terms, wordHashes: wordHashes, text: text,
+                                     termNames: names)
+        profile.shingleSignature = NearDuplicateIndex.signature(of: wordHashes)
+        return profile
     }
 
     private func addTerms(of text: String, weights: inout TermTable<Float>, names: inout [UInt64: String],

@@ -31,14 +31,19 @@ public struct TermTable<Value>: Sendable where Value: Sendable {
     public subscript(term: UInt64) -> Value? {
         get {
             let key = Self.key(term)
-            let mask = keys.count - 1
-            var i = slot(key)
-            while true {
-                let k = keys[i]
-                if k == key { return values[i] }
-                if k == 0 { return nil }
-                i = (i + 1) & mask
+            // Unchecked reads: the slot is always masked into range, and this runs per term.
+            let found: Int? = keys.withUnsafeBufferPointer { keys in
+                let mask = keys.count - 1
+                var i = slot(key)
+                while true {
+                    let k = keys[i]
+                    if k == key { return i }
+                    if k == 0 { return nil }
+                    i = (i + 1) & mask
+                }
             }
+            guard let found else { return nil }
+            return values.withUnsafeBufferPointer { $0[found] }
         }
         set {
             guard let newValue else {

@@ -12,14 +12,18 @@ public struct NearDuplicateIndex: Sendable {
     /// How far apart in time copies may be; older entries are dropped from the table.
     public var window: Double = 7 * 86_400
 
-    private let hasher = MinHasher(shingleWords: 5, signatureSize: 128)
+    private static let hasher = MinHasher(shingleWords: 5, signatureSize: 128)
+    private var hasher: MinHasher { Self.hasher }
+
+    /// The signature `add` compares (`ArticleProfile.shingleSignature`); nil for a text without words.
+    public static func signature(of wordHashes: [UInt64]) -> [UInt32]? { hasher.signature(wordHashes) }
     /// 32 bands of 4 rows: a pair with Jaccard 0.5 shares a band with probability 0.87, with 0.7 almost surely.
     private let bands = 32
     private let rowsPerBand = 4
 
     private var entries: [Entry] = []
     /// Band key → the first entry that had it (later entries with the key are copies or collisions).
-    private var table: [UInt64: Int32] = [:]
+    private var table = TermTable<Int32>(minimumCapacity: 1 << 12)
     private var newestTime = -Double.infinity
     private var insertsSincePrune = 0
 
@@ -41,7 +45,7 @@ public struct NearDuplicateIndex: Sendable {
                              contradicts: (String, String) -> Bool = { _, _ in false }) -> (group: Int, overlap: Double)? {
         let index = Int32(entries.count)
         let shingles = max(1, profile.wordHashes.count - hasher.shingleWords + 1)
-        guard let signature = hasher.signature(profile.wordHashes) else {
+        guard let signature = profile.shingleSignature ?? hasher.signature(profile.wordHashes) else {
             entries.append(Entry(id: profile.id, time: profile.time, shingles: 0, signature: nil, group: index, text: nil))
             return nil
         }
@@ -98,6 +102,8 @@ public struct NearDuplicateIndex: Sendable {
                 entries[i].text = nil
             }
         }
-        table = table.filter { entries[Int($0.value)].signature != nil }
+        var kept = TermTable<Int32>(minimumCapacity: table.count)
+        table.forEach { key, entry in if entries[Int(entry)].signature != nil { kept[key] = entry } }
+        table = kept
     }
 }

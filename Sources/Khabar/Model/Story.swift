@@ -15,6 +15,9 @@ public struct ArticleProfile: Sendable {
     public var text: String
     /// Readable stem of each term, only when the analyser was asked to keep them (for --explain).
     public var termNames: [UInt64: String]
+    /// The MinHash signature of `wordHashes`' shingles, made beside the analysis (across cores) so
+    /// that the in-order dedupe only compares; nil: the dedupe makes it itself.
+    public var shingleSignature: [UInt32]?
 
     public init(id: String, time: Double?, outlet: String?, headline: String, terms: [WeightedTerm],
                 wordHashes: [UInt64], text: String, termNames: [UInt64: String] = [:]) {
