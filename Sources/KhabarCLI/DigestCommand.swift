@@ -39,34 +39,49 @@ struct DigestCommand: ParsableCommand {
     }
 
     func run() throws {
+        // The output file is opened first: a path that cannot be written fails before the work.
+        var file: FileHandle?
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: output) else {
+                Console.error("cannot write \(output): \(String(cString: strerror(errno)))")
+                throw ExitCode(1)
+            }
+            file = handle
+        }
         let pipeline = input.pipeline()
         var tracker = StoryTracker()
         tracker.clusterer.threshold = options.threshold
         tracker.clusterer.decay = options.decayDays * 86_400
         var failures = 0
         var progress = Progress(label: "digesting", enabled: !input.quiet)
-        var digest = pipeline.digest(paths: input.paths, tracker: &tracker, onError: { error in
+        let whole = pipeline.digest(paths: input.paths, tracker: &tracker, onError: { error in
             failures += 1
             progress.clearLine()
             Console.error("\(error.input): \(error.message)")
         }, onArticle: { progress.tick() })
         progress.finish()
-        digest = digest.filtered(minArticles: minArticles, top: top)
-        let text: String
+        let digest = whole.filtered(minArticles: minArticles, top: top)
+        // JSON goes out in pieces as it is written; the pages for people are made whole.
+        let write: (([UInt8]) -> Void) -> Void
         switch format {
-        case .json: text = digest.json() + "\n"
-        case .markdown: text = digest.markdown()
-        case .html: text = digest.html()
+        case .json: write = { sink in digest.writeJSON(sink); sink([0x0A]) }
+        case .markdown: write = { sink in sink(Array(digest.markdown().utf8)) }
+        case .html: write = { sink in sink(Array(digest.html().utf8)) }
         }
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                Console.error("cannot write \(output): \(error.localizedDescription)")
+        if let output, let file {
+            var failure: Error?
+            write { bytes in
+                guard failure == nil else { return }
+                do { try file.write(contentsOf: bytes) } catch { failure = error }
+            }
+            try? file.close()
+            if let failure {
+                Console.error("cannot write \(output): \(failure.localizedDescription)")
                 throw ExitCode(1)
             }
         } else {
-            Console.out(text)
+            write { Console.out(bytes: $0) }
             Console.flush()
         }
         if failures > 0 {

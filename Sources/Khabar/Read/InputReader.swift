@@ -25,8 +25,7 @@ public struct InputReader: Sendable {
     public func read(paths: [String], emit: (ReadOutcome) -> Void) {
         for path in paths {
             if path == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                read(data: data, name: "-", id: "stdin", format: nil, emit: emit)
+                read(chunks: FileChunks(standardInputChunkSize: 1 << 20), name: "-", id: "stdin", format: nil, emit: emit)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -73,71 +72,96 @@ public struct InputReader: Sendable {
             emit(.failure(InputError(input: path, message: "the file is \(ByteFormat.megabytes(size)), over the \(ByteFormat.megabytes(maxFileBytes)) limit")))
             return
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            emit(.failure(InputError(input: path, message: "the file cannot be read (\(Self.reason(error)))")))
+        let (innerName, compressed) = Self.stripCompressionExtension((path as NSString).lastPathComponent)
+        let format = Self.format(ofName: innerName)
+        if !compressed, format == .text || format == .html, size > maxArticleBytes {
+            emit(.failure(InputError(input: path, message: "the file is \(ByteFormat.megabytes(size)), over the \(ByteFormat.megabytes(maxArticleBytes)) limit for one article (raise it with --max-article-size)")))
             return
         }
-        let (innerName, _) = Self.stripCompressionExtension((path as NSString).lastPathComponent)
-        read(data: data, name: path, id: Self.fileID(innerName), format: Self.format(ofName: innerName), emit: emit)
+        guard let chunks = FileChunks(path: path) else {
+            emit(.failure(InputError(input: path, message: "the file cannot be read (\(String(cString: strerror(errno))))")))
+            return
+        }
+        read(chunks: chunks, name: path, id: Self.fileID(innerName), format: format, emit: emit)
     }
 
     /// Reads bytes that came from `name`. `format` nil means: tell from the content.
     public func read(data raw: Data, name: String, id: String, emit: (ReadOutcome) -> Void) {
-        read(data: raw, name: name, id: id, format: nil, emit: emit)
+        read(chunks: DataChunks(raw), name: name, id: id, format: nil, emit: emit)
     }
 
-    func read(data raw: Data, name: String, id: String, format knownFormat: Format?, emit: (ReadOutcome) -> Void) {
-        var data = raw
+    /// Reads an input as its bytes arrive: unpacks gzip or xz on the way, streams JSON Lines record
+    /// by record, and gathers only the formats that need a whole document (a page, a feed, a JSON
+    /// array), each up to its limit. An error after some records leaves those records emitted.
+    func read(chunks source: ByteChunks, name: String, id: String, format knownFormat: Format?,
+              emit: (ReadOutcome) -> Void) {
         do {
-            if Decompression.isGzip(data) {
-                data = try Decompression.gunzip(data, limit: maxFileBytes)
-            } else if Decompression.isXz(data) {
-                data = try Decompression.unxz(data, limit: maxFileBytes)
+            guard let first = try source.next() else {
+                emit(.failure(InputError(input: name, message: "the file is empty")))
+                return
+            }
+            var chunks: ByteChunks = ReplayedChunks(first: first, then: source)
+            if let kind = Decompression.kind(of: first) {
+                chunks = try DecompressedChunks(kind, source: chunks, limit: maxFileBytes)
+            }
+            // The first bytes of the content (at least 64 KB when there are that many) tell its format.
+            var head: [UInt8] = []
+            while head.count < 1 << 16, let chunk = try chunks.next() { head.append(contentsOf: chunk) }
+            guard !head.isEmpty else {
+                emit(.failure(InputError(input: name, message: "the file is empty")))
+                return
+            }
+            chunks = ReplayedChunks(first: head[...], then: chunks)
+            let format = knownFormat ?? Self.sniff(head)
+            switch format {
+            case .jsonLines:
+                try JSONLinesReader.read(chunks, name: name, maxRecordBytes: maxArticleBytes, emit: emit)
+            case .json:
+                guard let data = try chunks.collect(limit: maxFileBytes) else {
+                    emit(.failure(InputError(input: name, message: "the JSON document is over the \(ByteFormat.megabytes(maxFileBytes)) limit (JSON Lines has none: one record a line)")))
+                    return
+                }
+                JSONLinesReader.readJSON(data, name: name, emit: emit)
+            case .feed:
+                let limit = min(maxFileBytes, FeedParser.defaultMaxBytes)
+                guard let data = try chunks.collect(limit: limit) else {
+                    emit(.failure(InputError(input: name, message: "the feed is over the \(ByteFormat.megabytes(limit)) limit")))
+                    return
+                }
+                FeedArticleReader.read(data, name: name, fileID: id, maxFeedBytes: limit,
+                                       maxArticleBytes: maxArticleBytes, emit: emit)
+            case .text, .html:
+                guard let data = try chunks.collect(limit: maxArticleBytes) else {
+                    emit(.failure(InputError(input: name, message: "the file is over the \(ByteFormat.megabytes(maxArticleBytes)) limit for one article (raise it with --max-article-size)")))
+                    return
+                }
+                readDocument(data, format: format, name: name, id: id, emit: emit)
             }
         } catch {
             emit(.failure(InputError(input: name, message: "\(error)")))
-            return
         }
-        guard !data.isEmpty else {
-            emit(.failure(InputError(input: name, message: "the file is empty")))
-            return
-        }
-        let format = knownFormat ?? Self.sniff(data)
-        switch format {
-        case .jsonLines:
-            JSONLinesReader.read(data, name: name, maxRecordBytes: maxArticleBytes, emit: emit)
-        case .json:
-            JSONLinesReader.readJSON(data, name: name, emit: emit)
-        case .feed:
-            FeedArticleReader.read(data, name: name, fileID: id, maxFeedBytes: min(maxFileBytes, FeedParser.defaultMaxBytes),
-                                   maxArticleBytes: maxArticleBytes, emit: emit)
-        case .text, .html:
-            guard data.count <= maxArticleBytes else {
-                emit(.failure(InputError(input: name, message: "the file is \(ByteFormat.megabytes(data.count)), over the \(ByteFormat.megabytes(maxArticleBytes)) limit for one article (raise it with --max-article-size)")))
+    }
+
+    /// One text file or HTML page: one article.
+    private func readDocument(_ data: Data, format: Format, name: String, id: String, emit: (ReadOutcome) -> Void) {
+        let source = ArticleSource.file(path: name)
+        if format == .html {
+            if TextDecoding.looksBinary(data) {
+                emit(.failure(InputError(input: name, message: TextDecoding.Failure.binary.description)))
                 return
             }
-            let source = ArticleSource.file(path: name)
-            if format == .html {
-                if TextDecoding.looksBinary(data) {
-                    emit(.failure(InputError(input: name, message: TextDecoding.Failure.binary.description)))
-                    return
-                }
-                do {
-                    emit(.success(try HTMLReader.read(data, id: id, source: source)))
-                } catch {
-                    emit(.failure(InputError(input: name, message: "\(error)")))
-                }
-            } else {
-                do {
-                    let (text, encoding) = try TextDecoding.decode(data)
-                    if encoding != .utf8 { Self.logger.debug("decoded \(name) as \(encoding.rawValue)") }
-                    emit(.success(RawArticle(id: id, source: source, kind: .text, text: text)))
-                } catch {
-                    emit(.failure(InputError(input: name, message: "\(error)")))
-                }
+            do {
+                emit(.success(try HTMLReader.read(data, id: id, source: source)))
+            } catch {
+                emit(.failure(InputError(input: name, message: "\(error)")))
+            }
+        } else {
+            do {
+                let (text, encoding) = try TextDecoding.decode(data)
+                if encoding != .utf8 { Self.logger.debug("decoded \(name) as \(encoding.rawValue)") }
+                emit(.success(RawArticle(id: id, source: source, kind: .text, text: text)))
+            } catch {
+                emit(.failure(InputError(input: name, message: "\(error)")))
             }
         }
     }
@@ -168,13 +192,13 @@ public struct InputReader: Sendable {
 
     /// Tells the format from the first non-blank bytes: '<' is markup (a feed when the root element
     /// is rss, feed or rdf:RDF, else HTML), '{' JSON Lines, '[' JSON.
-    static func sniff(_ data: Data) -> Format {
+    static func sniff(_ data: [UInt8]) -> Format {
         var start = data.startIndex
         if data.count >= 3, data.prefix(3).elementsEqual([0xEF, 0xBB, 0xBF]) { start += 3 }
         for byte in data[start...].prefix(1024) {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D: continue
-            case UInt8(ascii: "<"): return FeedXML.rootElementName(data).map(FeedXML.isFeedRoot) == true ? .feed : .html
+            case UInt8(ascii: "<"): return FeedXML.rootElementName(Data(data)).map(FeedXML.isFeedRoot) == true ? .feed : .html
             case UInt8(ascii: "{"): return .jsonLines
             case UInt8(ascii: "["): return .json
             default: return .text

@@ -40,34 +40,73 @@ enum JSONLinesReader {
         }
     }
 
-    /// Calls `emit` for every line of `data` (UTF-8 JSON Lines). `name` names the input in errors.
-    static func read(_ data: Data, name: String, maxRecordBytes: Int, emit: (ReadOutcome) -> Void) {
+    /// Calls `emit` for every line of the UTF-8 JSON Lines that `chunks` brings, as it comes: only
+    /// the line being read is held, and a line over `maxRecordBytes` is skipped (an error), never
+    /// kept. `name` names the input in errors. Throws what reading or unpacking the input throws.
+    static func read(_ chunks: ByteChunks, name: String, maxRecordBytes: Int, emit: (ReadOutcome) -> Void) throws {
         let decoder = JSONDecoder()
         let idPrefix = baseName(name)
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var lineStart = 0
-            var lineNumber = 0
-            while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                lineNumber += 1
-                let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
-                lineStart = lineEnd + 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                let number = lineNumber
-                func where_() -> String { "\(name):\(number)" }
-                if line.count > maxRecordBytes {
-                    emit(.failure(InputError(input: where_(), message: "the record is \(ByteFormat.megabytes(line.count)), over the \(ByteFormat.megabytes(maxRecordBytes)) limit for one article")))
-                    continue
-                }
-                // The usual record takes the fast scanner; anything it is unsure of goes to JSONDecoder.
-                if let record = JSONRecordScanner.record(from: line) {
-                    emit(article(from: record, where_: where_(), fallbackID: "\(idPrefix)-\(number)"))
-                } else {
-                    emit(decodeRecord(Data(line), decoder: decoder, where_: where_(), lineNumber: number, name: name))
+        var lineNumber = 0
+        func tooLong(_ bytes: Int) -> InputError {
+            InputError(input: "\(name):\(lineNumber)", message: "the record is \(ByteFormat.megabytes(bytes)), over the \(ByteFormat.megabytes(maxRecordBytes)) limit for one article")
+        }
+        func line(_ line: UnsafeBufferPointer<UInt8>) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+            let number = lineNumber
+            func where_() -> String { "\(name):\(number)" }
+            if line.count > maxRecordBytes {
+                emit(.failure(tooLong(line.count)))
+                return
+            }
+            // The usual record takes the fast scanner; anything it is unsure of goes to JSONDecoder.
+            if let record = JSONRecordScanner.record(from: line) {
+                emit(article(from: record, where_: where_(), fallbackID: "\(idPrefix)-\(number)"))
+            } else {
+                emit(decodeRecord(Data(line), decoder: decoder, where_: where_(), lineNumber: number, name: name))
+            }
+        }
+        var pending: [UInt8] = []   // the start of a line whose end is in a later chunk
+        var skipped = 0             // > 0: the bytes so far of a line too long to keep
+        while let chunk = try chunks.next() {
+            chunk.withUnsafeBufferPointer { bytes in
+                guard let base = bytes.baseAddress else { return }
+                var start = 0
+                while start < bytes.count {
+                    guard let newline = memchr(base + start, 0x0A, bytes.count - start) else {
+                        let rest = bytes.count - start
+                        if skipped > 0 {
+                            skipped += rest
+                        } else if pending.count + rest > maxRecordBytes {
+                            skipped = pending.count + rest
+                            pending.removeAll()
+                        } else {
+                            pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+                        }
+                        return
+                    }
+                    let end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                    let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    if skipped > 0 {
+                        lineNumber += 1
+                        emit(.failure(tooLong(skipped + piece.count)))
+                        skipped = 0
+                    } else if pending.isEmpty {
+                        line(piece)
+                    } else {
+                        pending.append(contentsOf: piece)
+                        pending.withUnsafeBufferPointer { line($0) }
+                        pending.removeAll(keepingCapacity: pending.count <= 1 << 20)
+                    }
+                    start = end + 1
                 }
             }
+        }
+        if skipped > 0 {
+            lineNumber += 1
+            emit(.failure(tooLong(skipped)))
+        } else if !pending.isEmpty {
+            pending.withUnsafeBufferPointer { line($0) }
         }
     }
 

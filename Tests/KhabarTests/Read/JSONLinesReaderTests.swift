@@ -6,7 +6,7 @@ import Testing
 struct JSONLinesReaderTests {
     static func read(_ text: String, name: String = "in.jsonl") -> [ReadOutcome] {
         var outcomes: [ReadOutcome] = []
-        JSONLinesReader.read(Data(text.utf8), name: name, maxRecordBytes: 10 << 20) { outcomes.append($0) }
+        try? JSONLinesReader.read(DataChunks(Data(text.utf8)), name: name, maxRecordBytes: 10 << 20) { outcomes.append($0) }
         return outcomes
     }
 
@@ -70,7 +70,7 @@ struct JSONLinesReaderTests {
     @Test func oversizedRecord() {
         var outcomes: [ReadOutcome] = []
         let line = #"{"id": "big", "text": ""# + String(repeating: "ب", count: 2000) + #""}"#
-        JSONLinesReader.read(Data(line.utf8), name: "f.jsonl", maxRecordBytes: 1000) { outcomes.append($0) }
+        try? JSONLinesReader.read(DataChunks(Data(line.utf8)), name: "f.jsonl", maxRecordBytes: 1000) { outcomes.append($0) }
         guard case .failure(let error)? = outcomes.first else {
             Issue.record("an oversized record must fail")
             return

@@ -1,18 +1,33 @@
 extension Digest {
     /// The `khabar digest --format json` document (key order as the README documents it).
     public func json() -> String {
+        var bytes: [UInt8] = []
+        writeJSON { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same document handed to `sink` in pieces of about a megabyte, as it is written: a
+    /// digest of a million articles never sits in memory as one string.
+    public func writeJSON(_ sink: ([UInt8]) -> Void) {
         var json = JSONWriter()
+        func drainIfLarge() { if json.bytes.count >= 1 << 20 { sink(json.takeBytes()) } }
         json.beginObject()
         json.key("stories")
         json.beginArray()
-        for story in stories { story.write(to: &json) }
+        for story in stories {
+            story.write(to: &json)
+            drainIfLarge()
+        }
         json.endArray()
         json.key("articles")
         json.beginArray()
-        for item in articles { item.write(to: &json) }
+        for item in articles {
+            item.write(to: &json)
+            drainIfLarge()
+        }
         json.endArray()
         json.endObject()
-        return json.string
+        sink(json.takeBytes())
     }
 }
 
