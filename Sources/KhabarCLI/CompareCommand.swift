@@ -17,7 +17,10 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "CSV file of pairs ('-' for standard input).")
     var pairs: String
 
+    @OptionGroup var verbosity: VerbosityOptions
+
     func run() throws {
+        verbosity.bootstrap()
         let source = pairs == "-" ? "<stdin>" : pairs
         let bytes: [UInt8]
         if pairs == "-" {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -36,6 +37,17 @@ enum Console {
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    /// A whole small input (a token file), or standard input for "-"; an unreadable file is an
+    /// error line naming it and exit status 1.
+    static func readWhole(_ path: String) throws -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            error("\(path): cannot read the file")
+            throw ExitCode(1)
+        }
+        return contents
+    }
 }
 
 /// A progress line on standard error, only when it is a terminal.

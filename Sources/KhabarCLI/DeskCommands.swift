@@ -153,8 +153,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds between a story changing and its digest being remade (the least wait; it grows under load).")
     var digestDelay = 1.0
 
-    @Flag(name: .shortAndLong, help: "Log every request and ingest (to standard error).")
-    var verbose = false
+    @OptionGroup(title: "Logging (-v: every request and ingest; -q: errors only)") var verbosity: VerbosityOptions
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1–65535") }
@@ -164,7 +163,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LoggingSetup.bootstrap(verbose: verbose, level: .info)
+        verbosity.bootstrap(level: .info)
         let desk = StoryDesk(store: try store.open())
         var options = DeskServer.Options()
         options.host = host
@@ -180,7 +179,7 @@ struct Serve: AsyncParsableCommand {
             do { list = try FeedList.read(path: feeds) } catch { throw CommandError("\(feeds): \(error)") }
             services.append(FeedPoller(feeds: list, desk: desk, refresher: server.refresher, metrics: server.metrics, interval: pollInterval))
         }
-        Console.error("serving \(storeName(store.db)) at http://\(host):\(port)/" + (options.token == nil ? " (read-only: no --token)" : ""))
+        if !verbosity.quiet { Console.error("serving \(storeName(store.db)) at http://\(host):\(port)/" + (options.token == nil ? " (read-only: no --token)" : "")) }
         try await server.run(services: services)
     }
 }
@@ -209,12 +208,15 @@ struct Search: ParsableCommand {
     @Option(help: "Only this outlet's articles.")
     var outlet: String?
 
+    @OptionGroup var verbosity: VerbosityOptions
+
     func validate() throws {
         guard (1...100).contains(limit) else { throw ValidationError("--limit must be 1–100") }
         guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
     }
 
     func run() throws {
+        verbosity.bootstrap()
         let results = try store.openExisting().search(SearchQuery(text: words.joined(separator: " "), outlet: outlet, limit: limit, offset: offset))
         Console.out(results.json() + "\n")
         Console.flush()

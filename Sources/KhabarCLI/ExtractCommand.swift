@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import Khabar
 
+enum ExtractFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, jsonl
+}
+
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Entities (spellings merged across articles), quotes with speakers, and dates.",
@@ -9,10 +13,15 @@ struct Extract: ParsableCommand {
         Prints one JSON document: {"entities": [{"id", "name", "kind", "variants", "mentions", \
         "articles"}], "articles": [{"id", "mentions": [{"entity", "text", "start", "end"}], "quotes": \
         [{"speaker", "speaker_text", "text", "kind"}], "dates": [{"text", "value", "start", "end"}]}]}. \
-        Offsets are UTF-8 bytes into the clean body (paragraphs joined by a blank line).
+        Offsets are UTF-8 bytes into the clean body (paragraphs joined by a blank line). \
+        --format jsonl prints a line per article instead, each mention and quote speaker with its \
+        entity's id, name and kind.
         """)
 
     @OptionGroup var input: InputOptions
+
+    @Option(name: .shortAndLong, help: "json (one document: entities, then articles) or jsonl (a line per article, each mention with its entity's id, name and kind).")
+    var format: ExtractFormat = .json
 
     func run() throws {
         let pipeline = input.pipeline()
@@ -35,7 +44,16 @@ struct Extract: ParsableCommand {
             progress.tick()
         }
         progress.finish()
-        Console.out(EntityCatalog.json(entities: catalog.all, articles: articles) + "\n")
+        switch format {
+        case .json:
+            Console.out(EntityCatalog.json(entities: catalog.all, articles: articles) + "\n")
+        case .jsonl:
+            let entities = catalog.all
+            for facts in articles {
+                Console.out(bytes: EntityCatalog.jsonLine(facts, entities: entities))
+                Console.out("\n")
+            }
+        }
         Console.flush()
         if failures > 0 || articles.isEmpty { throw ExitCode(1) }
     }

@@ -20,17 +20,11 @@ struct NER: ParsableCommand {
     @Flag(name: .long, help: "Also apply the rules `khabar extract` runs after the tagger: unknown names after a place head (LOC), known news agencies (ORG).")
     var rules = false
 
+    @OptionGroup var verbosity: VerbosityOptions
+
     func run() throws {
-        let data: Data
-        if conll == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: conll) else {
-                Console.error("\(conll): cannot read the file")
-                throw ExitCode(1)
-            }
-            data = contents
-        }
+        verbosity.bootstrap()
+        let data = try Console.readWhole(conll)
         guard let tagger = EntityTagger() else {
             Console.error("the entity model (ner-model.bin) is missing from the build")
             throw ExitCode(1)

@@ -12,8 +12,10 @@ struct Migrate: ParsableCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
+        verbosity.bootstrap()
         let opened = try store.open()
         let names: [String]
         do { names = try opened.appliedMigrations() } catch { throw CommandError("\(storeName(store.db)): cannot read the migrations: \(error)") }
@@ -37,11 +39,10 @@ struct Export: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
     var output: String?
 
-    @Flag(name: .shortAndLong, help: "No progress line.")
-    var quiet = false
+    @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
-        LoggingSetup.bootstrap(verbose: false)
+        verbosity.bootstrap()
         let source = try store.openExisting()
         let handle: FileHandle
         if let output {
@@ -52,7 +53,7 @@ struct Export: ParsableCommand {
         } else {
             handle = FileHandle.standardOutput
         }
-        var progress = Progress(label: "exporting", enabled: !quiet)
+        var progress = Progress(label: "exporting", enabled: !verbosity.quiet)
         do {
             try StoreExport.write(source, to: handle) { _ in progress.tick() }
             if output != nil { try handle.close() }
@@ -82,13 +83,12 @@ struct Import: ParsableCommand {
     @Argument(help: "Files written by `khabar export` ('-' for standard input).")
     var files: [String]
 
-    @Flag(name: .shortAndLong, help: "No progress line.")
-    var quiet = false
+    @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
-        LoggingSetup.bootstrap(verbose: false)
+        verbosity.bootstrap()
         let desk = StoryDesk(store: try store.open())
-        var progress = Progress(label: "importing", enabled: !quiet)
+        var progress = Progress(label: "importing", enabled: !verbosity.quiet)
         let importer = StoreImporter(desk: desk, onError: { message in
             progress.clearLine()
             Console.error(message)

@@ -14,9 +14,11 @@ struct Timex: ParsableCommand {
     @Option(name: .long, help: "Token-per-line input ('-' for standard input).")
     var conll: String
 
+    @OptionGroup var verbosity: VerbosityOptions
+
     func run() throws {
-        let data = conll == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                                : try Data(contentsOf: URL(fileURLWithPath: conll))
+        verbosity.bootstrap()
+        let data = try Console.readWhole(conll)
         let extractor = DateExtractor()
         var output = ""
         var segment: [String] = []

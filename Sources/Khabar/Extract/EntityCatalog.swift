@@ -282,19 +282,57 @@ extension EntityCatalog {
             }
             json.objects("quotes", facts.quotes) { json, quote in
                 json.field("speaker", speakerEntity(of: quote, in: facts))
-                json.field("speaker_text", quote.speakerText)
-                json.field("text", quote.text)
-                json.field("kind", quote.kind.rawValue)
+                writeQuoteText(quote, to: &json)
             }
-            json.objects("dates", facts.dates) { json, date in
-                json.field("text", date.text)
-                json.field("value", date.value)
-                json.key("start"); json.value(date.start)
-                json.key("end"); json.value(date.end)
-            }
+            writeDates(of: facts, to: &json)
         }
         json.endObject()
         return json.string
+    }
+
+    /// `khabar extract --format jsonl`: one line per article, each mention and quote speaker with
+    /// its entity's id, name and kind inline (ids index `entities`, as in the JSON document).
+    public static func jsonLine(_ facts: ArticleFacts, entities: [CatalogEntity]) -> [UInt8] {
+        var json = JSONWriter()
+        func entityFields(_ id: Int?, _ json: inout JSONWriter) {
+            json.field("entity", id)
+            let entity = id.flatMap { $0 < entities.count ? entities[$0] : nil }
+            json.field("name", entity?.name)
+            json.field("kind", entity?.kind.label)
+        }
+        json.beginObject()
+        json.field("id", facts.id)
+        json.objects("mentions", facts.mentions) { json, mention in
+            entityFields(mention.entity, &json)
+            json.field("text", mention.text)
+            json.key("start"); json.value(mention.start)
+            json.key("end"); json.value(mention.end)
+        }
+        json.objects("quotes", facts.quotes) { json, quote in
+            json.key("speaker")
+            json.beginObject()
+            entityFields(speakerEntity(of: quote, in: facts), &json)
+            json.endObject()
+            writeQuoteText(quote, to: &json)
+        }
+        writeDates(of: facts, to: &json)
+        json.endObject()
+        return json.takeBytes()
+    }
+
+    private static func writeQuoteText(_ quote: Quote, to json: inout JSONWriter) {
+        json.field("speaker_text", quote.speakerText)
+        json.field("text", quote.text)
+        json.field("kind", quote.kind.rawValue)
+    }
+
+    private static func writeDates(of facts: ArticleFacts, to json: inout JSONWriter) {
+        json.objects("dates", facts.dates) { json, date in
+            json.field("text", date.text)
+            json.field("value", date.value)
+            json.key("start"); json.value(date.start)
+            json.key("end"); json.value(date.end)
+        }
     }
 
     /// The entity named in a quote's speaker span: the last person (else organisation) mention inside it.

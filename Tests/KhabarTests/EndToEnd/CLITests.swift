@@ -73,6 +73,54 @@ struct CLITests {
         #expect(Set(ids) == ["cp1256", "good-1", "good-2", "malformed", "rec-1", "rec-3"])
     }
 
+    @Test func aWrongCommandLineExitsTwoAndSaysWhy() throws {
+        guard let khabar = KhabarBinary.path else {
+            print("skipping: the khabar executable was not found next to the test bundle")
+            return
+        }
+        for arguments in [["clean", "--no-such-option", "x.jsonl"], ["cluster", "--format", "yaml", "x.jsonl"],
+                          ["digest", "--top", "-1", "x.jsonl"], ["no-such-command"]] {
+            let result = try runTool(khabar, arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(!result.stderr.isEmpty, "\(arguments): nothing said")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+        }
+        let help = try runTool(khabar, ["--help"])
+        #expect(help.status == 0)
+        #expect(String(decoding: help.stdout, as: UTF8.self).contains("Exit status"))
+    }
+
+    @Test func extractAsJSONLinesNamesEachMentionsEntity() throws {
+        guard let khabar = KhabarBinary.path else {
+            print("skipping: the khabar executable was not found next to the test bundle")
+            return
+        }
+        guard let seeds = SharedData.seedsFolder() else { return }
+        let result = try runTool(khabar, ["extract", "--format", "jsonl", "--quiet", seeds.path])
+        #expect(result.status == 0)
+        let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 5)
+        var named = 0
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(Set(object.keys) == ["id", "mentions", "quotes", "dates"])
+            for mention in object["mentions"] as? [[String: Any]] ?? [] where mention["entity"] is Int {
+                #expect(mention["name"] is String && mention["kind"] is String, "\(mention)")
+                named += 1
+            }
+        }
+        #expect(named > 0, "some mention is in the catalog")
+        // The same entities as the JSON document names, by id.
+        let document = try runTool(khabar, ["extract", "--quiet", seeds.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: document.stdout) as? [String: Any])
+        let entities = try #require(object["entities"] as? [[String: Any]])
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        for mention in first["mentions"] as? [[String: Any]] ?? [] {
+            guard let id = mention["entity"] as? Int else { continue }
+            #expect(entities[id]["name"] as? String == mention["name"] as? String)
+        }
+    }
+
     @Test func versionRuns() throws {
         guard let khabar = KhabarBinary.path else {
             print("skipping: the khabar executable was not found next to the test bundle")
