@@ -11,6 +11,8 @@ public struct StoryDigester: Sendable {
     public var headlineWords = 35
     /// Pair judgements kept across digests, for a caller that remakes growing stories (the desk).
     public var memos: DigestMemos?
+    /// Most members whose sentences a digest compares (the week's largest story has 86).
+    public var maxMembersRead = 300
 
     public init(background: BackgroundFrequencies = .shipped) {
         vectorizer = SentenceVectorizer(background: background)
@@ -18,7 +20,11 @@ public struct StoryDigester: Sendable {
 
     /// `story` is the clustering's view (id, ranking, outlets, times); `members` its articles in
     /// arrival order with their facts; `entities` the whole run's entity catalog.
-    public func digest(_ story: StorySummary, members: [StoryMember], entities: [CatalogEntity]) -> StoryDigest {
+    public func digest(_ story: StorySummary, members all: [StoryMember], entities: [CatalogEntity]) -> StoryDigest {
+        // Sentences are compared pairwise; a flood (thousands of copies of one item) is read
+        // through its first `maxMembersRead` members, originals before copies. Every member is
+        // still listed, counted in the outlets and dates, and searched for entities.
+        let members = Self.membersRead(all, limit: maxMembersRead)
         let parts = members.map { $0.digestParts ?? self.parts(of: $0) }
         var sentences: [StorySentence] = []
         for (index, memberParts) in parts.enumerated() {
@@ -30,7 +36,7 @@ public struct StoryDigester: Sendable {
         let alignment = FactAlignment(sentences: sentences)
         let distinct = members.filter { $0.duplicateOf == nil }.count
         let headline = pickHeadline(alignment, members: members, titleVectors: parts.map(\.titleVector))
-        let people = storyEntities(members, entities)
+        let people = storyEntities(all, entities)
         let names = Dictionary(people.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let summary = selector.select(alignment, members: members, distinctArticles: distinct).map { i in
             CitedSentence(text: sentences[i].text, article: members[sentences[i].member].article.id,
@@ -38,9 +44,9 @@ public struct StoryDigester: Sendable {
         }
         return StoryDigest(
             id: story.id, headline: headline.text, headlineArticle: headline.article,
-            articles: members.map(\.article.id), outlets: outlets(members),
-            first: members.compactMap(\.article.published).min(),
-            last: members.compactMap(\.article.published).max(),
+            articles: all.map(\.article.id), outlets: outlets(all),
+            first: all.compactMap(\.article.published).min(),
+            last: all.compactMap(\.article.published).max(),
             importance: story.importance, summary: summary,
             entities: people,
             quotes: QuoteMerger(vectorizer: vectorizer, memo: memos?.sameStatements).merge(members, quoteWords: parts.map(\.quotes)) {
@@ -49,6 +55,17 @@ public struct StoryDigester: Sendable {
             timeline: timeline.build(alignment, members: members),
             coverage: coverage(alignment, members: members),
             contradictions: ContradictionFinder(memo: memos?.claimChecks).find(alignment, members: members))
+    }
+
+    /// All members when there are at most `limit`; else the first `limit` originals in arrival
+    /// order, topped up with the first copies, kept in arrival order.
+    static func membersRead(_ members: [StoryMember], limit: Int) -> [StoryMember] {
+        guard members.count > limit else { return members }
+        var chosen = members.indices.filter { members[$0].duplicateOf == nil }.prefix(limit)
+        if chosen.count < limit {
+            chosen += members.indices.filter { members[$0].duplicateOf != nil }.prefix(limit - chosen.count)
+        }
+        return chosen.sorted().map { members[$0] }
     }
 
     /// Distinct outlets, most articles first (ties: first seen); an article without an outlet stands

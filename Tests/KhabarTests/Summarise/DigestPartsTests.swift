@@ -89,6 +89,35 @@ struct DigestPartsTests {
         #expect(Set(contradiction?.values.flatMap(\.sources) ?? []) == ["a", "b"])
     }
 
+    /// A flood of copies (thousands of one wire item) is read through its first members, originals
+    /// first, but every member is still listed and counted.
+    @Test func aFloodIsReadThroughItsFirstMembersAndListedWhole() {
+        let text = "قال المتحدث باسم الوزارة إن الاجتماع سيعقد غدا في العاصمة لبحث الأوضاع الاقتصادية."
+        var members: [StoryMember] = []
+        for i in 0..<12 {
+            var member = Self.member("m\(i)", outlet: "منفذ \(i % 4)", published: PublishedDate(year: 2015, month: 8, day: 1 + i % 3), [text])
+            if i > 0 && i % 2 == 0 { member.duplicateOf = "m0" }
+            members.append(member)
+        }
+        let read = StoryDigester.membersRead(members, limit: 5)
+        #expect(read.map(\.article.id) == ["m0", "m1", "m3", "m5", "m7"], "originals first, in arrival order")
+        #expect(StoryDigester.membersRead(members, limit: 12).count == 12)
+        let withCopies = StoryDigester.membersRead(members, limit: 8)
+        #expect(withCopies.map(\.article.id) == ["m0", "m1", "m2", "m3", "m5", "m7", "m9", "m11"], "all seven originals, then the first copy")
+
+        let story = StorySummary(id: 0, headline: "", outlets: [], articleCount: 12, duplicateCount: 5,
+                                 first: nil, last: nil, importance: 1, articles: members.map(\.article.id))
+        var digester = StoryDigester()
+        digester.maxMembersRead = 5
+        let digest = digester.digest(story, members: members, entities: [])
+        #expect(digest.articles == members.map(\.article.id))
+        #expect(Set(digest.outlets) == ["منفذ 0", "منفذ 1", "منفذ 2", "منفذ 3"])
+        #expect(digest.last == PublishedDate(year: 2015, month: 8, day: 3))
+        let readIDs = Set(read.map(\.article.id))
+        #expect(!digest.summary.isEmpty)
+        #expect(digest.summary.allSatisfy { readIDs.contains($0.article) && $0.citedBy.allSatisfy(readIDs.contains) })
+    }
+
     @Test func numbersWrittenDifferentlyAreOneValue() {
         #expect(ContradictionFinder.sameNumber("1,733,581", "1.733.581"))
         #expect(ContradictionFinder.sameNumber("6,6", "6.6"))
