@@ -24,9 +24,23 @@ struct FactAlignment {
         var seenBy = [Int](repeating: -1, count: sentences.count)
         var bestOfMember = [(sentence: Int, similarity: Float)?](repeating: nil, count: memberCount)
         var membersWithBest: [Int] = []
+        // Sentences come member by member (the digester appends them so): then the partners of
+        // sentence i are exactly the sentences after its member's last one, and each posting list
+        // (in sentence order) is entered there by binary search instead of walked past the
+        // member's own sentences — one huge article no longer costs the square of its length.
+        let grouped = zip(sentences, sentences.dropFirst()).allSatisfy { $0.member <= $1.member }
+        var memberLast = [Int](repeating: -1, count: memberCount)
+        for (i, s) in sentences.enumerated() { memberLast[s.member] = max(memberLast[s.member], i) }
         for (i, s) in sentences.enumerated() where !s.vector.isEmpty {
+            let after = grouped ? memberLast[s.member] : i
             for t in s.vector {
-                for j in postings[t.term] ?? [] where j > i && sentences[j].member != s.member && seenBy[j] != i {
+                let list = postings[t.term] ?? []
+                var low = 0, high = list.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if list[mid] <= after { low = mid + 1 } else { high = mid }
+                }
+                for j in list[low...] where sentences[j].member != s.member && seenBy[j] != i {
                     seenBy[j] = i
                     let similarity = s.cosine(sentences[j])
                     guard similarity >= threshold else { continue }
