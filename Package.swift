@@ -79,8 +79,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "KhabarBench", dependencies: ["Khabar", "KhabarText"]),
+        // Every parser that takes outside bytes as a fuzz target (scripts/fuzz.sh; the tests replay
+        // the seeds and past findings in Fuzz/ through the same code).
+        .target(name: "KhabarFuzzTargets", dependencies: ["Khabar", "KhabarSQLite"]),
         .testTarget(name: "KhabarTextTests", dependencies: ["KhabarText"]),
-        .testTarget(name: "KhabarTests", dependencies: ["Khabar", "KhabarSQLite"]),
+        .testTarget(name: "KhabarTests", dependencies: ["Khabar", "KhabarSQLite", "KhabarFuzzTargets"]),
         .testTarget(name: "KhabarSQLiteTests", dependencies: ["KhabarSQLite", "KhabarPostgres", "Khabar", "KhabarText"]),
         .testTarget(name: "KhabarServerTests", dependencies: [
             "KhabarServer", "Khabar", "KhabarSQLite", "KhabarText",
@@ -89,3 +92,10 @@ let package = Package(
         ]),
     ]
 )
+
+// The fuzz targets (issue 14), only when scripts/fuzz.sh builds them with libFuzzer, which
+// supplies `main`: an ordinary `swift build` would fail to link them.
+if Context.environment["KHABAR_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "KhabarFuzz", dependencies: ["KhabarFuzzTargets"]))
+    package.products.append(.executable(name: "khabar-fuzz", targets: ["KhabarFuzz"]))
+}

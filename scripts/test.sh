@@ -49,5 +49,13 @@ for check in desk-replay desk-replay-workers browser-test; do
     echo "✘ $check failed"; failed=$((failed + 1))
   fi
 done
+# A fuzz smoke of every parser that takes outside bytes (scripts/fuzz.sh: libFuzzer + ASan,
+# KHABAR_FUZZ_SECONDS a target, 30 by default): a crash, leak, hang or broken property fails it.
+echo "── fuzz-smoke"
+if scripts/fuzz.sh --seconds "${KHABAR_FUZZ_SECONDS:-30}" 2>&1 | tail -n 30; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  passed=$((passed + 1))
+else
+  echo "✘ fuzz-smoke failed (findings in .build-fuzz/findings)"; failed=$((failed + 1))
+fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

@@ -19,6 +19,12 @@ public struct StoryClusterer: Sendable {
     public var decay: Double = 2 * 86_400
     /// Stories idle for longer than this are no longer candidates.
     public var window: Double = 7 * 86_400
+    /// Stories whose last article came more than this many arrivals ago are no longer candidates
+    /// either: undated articles have no time window, and a flood of them must not keep every
+    /// story in the index (each lookup would grow with the flood).
+    public var arrivalWindow = 100_000
+    /// Articles between two prunes of the index.
+    var pruneInterval = 4096
     /// Terms kept per article vector.
     public var articleTerms = 80
     /// Terms kept per story centre (pruned back to this when it grows to twice as many).
@@ -34,6 +40,8 @@ public struct StoryClusterer: Sendable {
     private var documentFrequency = TermTable<Int32>(minimumCapacity: 1 << 16)
     private var documents = 0
     private var stories: [StoryState] = []
+    /// Stories still in the posting lists, in the order they opened.
+    private var indexedStories: [Int32] = []
     private var postings: [UInt64: [Int32]] = [:]
     /// Stories scored exactly per article: those sharing the most query-term weight with it.
     public var candidatesScored = 24
@@ -80,15 +88,17 @@ public struct StoryClusterer: Sendable {
             placement = Placement(story: best.story, similarity: best.score,
                                   sharedTerms: collectsSharedTerms ? sharedTerms(vector, stories[best.story]) : [])
             stories[best.story].add(vector, profile, centreTerms: centreTerms)
+            stories[best.story].lastArrival = documents
         } else {
             stories.append(StoryState(vector, profile))
+            stories[stories.count - 1].lastArrival = documents
             sharedWeight.append(0)
             placement = Placement(story: stories.count - 1, similarity: nil, sharedTerms: [])
         }
         index(vector.prefix(queryTerms), story: placement.story)
 
         addsSincePrune += 1
-        if addsSincePrune >= 4096 { pruneIndex() }
+        if addsSincePrune >= pruneInterval { pruneIndex() }
         return placement
     }
 
@@ -154,7 +164,7 @@ public struct StoryClusterer: Sendable {
             ranked.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.story < $1.story) }
         }
         var result: [Int] = []
-        for c in ranked where isLive(stories[c.story], at: time) {
+        for c in ranked where isLive(stories[c.story], at: time) && documents - stories[c.story].lastArrival <= arrivalWindow {
             result.append(c.story)
             if result.count == candidatesScored { break }
         }
@@ -164,6 +174,11 @@ public struct StoryClusterer: Sendable {
     private mutating func index(_ terms: ArraySlice<WeightedTerm>, story: Int) {
         for t in terms where stories[story].indexed.insert(t.term).inserted {
             postings[t.term, default: []].append(Int32(story))
+        }
+        // (A copy can bring an expired story back into the index: it is listed again.)
+        if !stories[story].listed && !stories[story].indexed.isEmpty {
+            stories[story].listed = true
+            indexedStories.append(Int32(story))
         }
     }
 
@@ -176,22 +191,32 @@ public struct StoryClusterer: Sendable {
     /// cheap after a million articles as after a thousand.
     private mutating func pruneIndex() {
         addsSincePrune = 0
-        guard newestTime.isFinite else { return }
-        let horizon = newestTime - window
+        let horizon = newestTime.isFinite ? newestTime - window : -Double.infinity
         var expired = Set<Int32>()
-        for (i, story) in stories.enumerated() where !story.indexed.isEmpty {
-            if let last = story.last, last < horizon {
-                expired.insert(Int32(i))
-                stories[i].frozenHeadline = stories[i].headline()
-                stories[i].indexed = []
-                stories[i].centre = TermTable()
-                // The frozen headline stands for them now: a long-running desk keeps no vectors of
-                // stories that left the window.
-                stories[i].headlineCandidates = []
+        var expiredTerms = Set<UInt64>()
+        var kept: [Int32] = []
+        for s in indexedStories {
+            let i = Int(s)
+            guard !stories[i].indexed.isEmpty else { stories[i].listed = false; continue }
+            guard (stories[i].last.map { $0 < horizon } ?? false) || documents - stories[i].lastArrival > arrivalWindow else {
+                kept.append(s)
+                continue
             }
+            stories[i].listed = false
+            expired.insert(s)
+            expiredTerms.formUnion(stories[i].indexed)
+            stories[i].frozenHeadline = stories[i].headline()
+            stories[i].indexed = []
+            stories[i].centre = TermTable()
+            // The frozen headline stands for them now: a long-running desk keeps no vectors of
+            // stories that left the window.
+            stories[i].headlineCandidates = []
         }
+        indexedStories = kept
         guard !expired.isEmpty else { return }
-        for (term, list) in postings {
+        // Only the lists that hold an expired story are rewritten.
+        for term in expiredTerms {
+            guard let list = postings[term] else { continue }
             let kept = list.filter { !expired.contains($0) }
             if kept.isEmpty { postings[term] = nil } else if kept.count != list.count { postings[term] = kept }
         }
@@ -247,6 +272,10 @@ struct StoryState: Sendable {
     var outlets: [String: Int] = [:]
     /// Terms already in the posting lists for this story.
     var indexed = Set<UInt64>()
+    /// Whether the story is in the clusterer's list of indexed stories (the ones pruning visits).
+    var listed = false
+    /// Arrival number of its latest article.
+    var lastArrival = 0
     /// The first members' headlines and vectors: the story's headline is the one closest to the centre.
     var headlineCandidates: [(headline: String, vector: [WeightedTerm])] = []
 

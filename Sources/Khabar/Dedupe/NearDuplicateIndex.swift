@@ -11,6 +11,11 @@ public struct NearDuplicateIndex: Sendable {
     public var minLengthRatio = 0.5
     /// How far apart in time copies may be; older entries are dropped from the table.
     public var window: Double = 7 * 86_400
+    /// How many of the latest arrivals are compared with at most, dated or not: articles without a
+    /// date have no time window, and a flood of them must not grow the table without bound.
+    public var maxLive = 100_000
+    /// Inserts between two prunes.
+    var pruneInterval = 4096
 
     private static let hasher = MinHasher(shingleWords: 5, signatureSize: 128)
     private var hasher: MinHasher { Self.hasher }
@@ -22,6 +27,8 @@ public struct NearDuplicateIndex: Sendable {
     private let rowsPerBand = 4
 
     private var entries: [Entry] = []
+    /// Entries that still have a signature (not yet pruned), in arrival order.
+    private var live: [Int32] = []
     /// Band key → the first entry that had it (later entries with the key are copies or collisions).
     private var table = TermTable<Int32>(minimumCapacity: 1 << 12)
     private var newestTime = -Double.infinity
@@ -77,10 +84,15 @@ public struct NearDuplicateIndex: Sendable {
         let group = match?.group ?? index
         entries.append(Entry(id: profile.id, time: profile.time, shingles: shingles, signature: signature,
                              group: group, text: profile.text))
-        for key in keys where table[key] == nil { table[key] = index }
+        live.append(index)
+        // A slot whose entry was pruned counts as empty (the table is rebuilt only now and then).
+        for key in keys {
+            if let holder = table[key], entries[Int(holder)].signature != nil { continue }
+            table[key] = index
+        }
 
         insertsSincePrune += 1
-        if insertsSincePrune >= 4096 { prune() }
+        if insertsSincePrune >= pruneInterval { prune() }
         return match.map { (Int($0.group), min(1, $0.overlap)) }
     }
 
@@ -91,19 +103,28 @@ public struct NearDuplicateIndex: Sendable {
         return abs(a - b) <= window
     }
 
-    /// Forgets signatures and texts of articles older than the window, and their table slots:
-    /// memory stays bounded by the window, not by everything ever seen.
+    /// Forgets signatures and texts of articles older than the window or more than `maxLive`
+    /// arrivals ago: memory stays bounded by the window, not by everything ever seen. Costs one
+    /// pass over the live entries; the table, whose slots of forgotten entries count as empty,
+    /// is rebuilt only once it holds twice the live entries' keys.
     private mutating func prune() {
         insertsSincePrune = 0
         let horizon = newestTime - window
-        for i in entries.indices where entries[i].signature != nil {
-            if let t = entries[i].time, t < horizon {
-                entries[i].signature = nil
-                entries[i].text = nil
+        let oldestKept = entries.count - maxLive
+        var kept: [Int32] = []
+        kept.reserveCapacity(live.count)
+        for i in live {
+            if Int(i) < oldestKept || (entries[Int(i)].time.map { $0 < horizon } ?? false) {
+                entries[Int(i)].signature = nil
+                entries[Int(i)].text = nil
+            } else {
+                kept.append(i)
             }
         }
-        var kept = TermTable<Int32>(minimumCapacity: table.count)
-        table.forEach { key, entry in if entries[Int(entry)].signature != nil { kept[key] = entry } }
-        table = kept
+        live = kept
+        guard table.count > 2 * bands * live.count + 4096 else { return }
+        var table = TermTable<Int32>(minimumCapacity: bands * live.count)
+        self.table.forEach { key, entry in if entries[Int(entry)].signature != nil { table[key] = entry } }
+        self.table = table
     }
 }

@@ -134,7 +134,7 @@ enum JSONLinesReader {
     }
 
     /// `where_` and `fallbackID` are only built when needed (an error, no url, no id).
-    private static func article(from record: Record, where_: @autoclosure () -> String,
+    static func article(from record: Record, where_: @autoclosure () -> String,
                                 fallbackID: @autoclosure () -> String) -> ReadOutcome {
         guard let text = record.text else {
             return .failure(InputError(input: where_(), message: "the record has no \"text\" field", kind: .noArticle))

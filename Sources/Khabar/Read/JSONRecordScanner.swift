@@ -57,7 +57,13 @@ struct JSONRecordScanner {
         if takeLiteral("null") { return true } // decodeIfPresent: null is absent
         switch field {
         case .id:
-            if let s = scanString() { record.id = .init(value: s); return true }
+            // A string that fails to scan must not be read again as a number from where it stopped
+            // (the `record` fuzz target found `"e8\u0` taken as the id 0).
+            if peek(UInt8(ascii: "\"")) {
+                guard let s = scanString() else { return false }
+                record.id = .init(value: s)
+                return true
+            }
             guard let n = scanPlainInteger() else { return false }
             record.id = .init(value: String(n))
         case .title: guard let s = scanString() else { return false }; record.title = s
@@ -66,7 +72,11 @@ struct JSONRecordScanner {
         case .outlet: guard let s = scanString() else { return false }; record.outlet = s
         case .url: guard let s = scanString() else { return false }; record.url = s
         case .author:
-            if let s = scanString() { record.author = .init(names: [s]); return true }
+            if peek(UInt8(ascii: "\"")) {
+                guard let s = scanString() else { return false }
+                record.author = .init(names: [s])
+                return true
+            }
             guard take(UInt8(ascii: "[")) else { return false }
             var names: [String] = []
             skipSpace()
@@ -88,6 +98,8 @@ struct JSONRecordScanner {
 
     // MARK: - Pieces
 
+    private func peek(_ byte: UInt8) -> Bool { i < bytes.count && bytes[i] == byte }
+
     private mutating func skipSpace() {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
@@ -106,12 +118,13 @@ struct JSONRecordScanner {
         return matches
     }
 
-    /// A key without escapes, as its bytes.
+    /// A key without escapes, in ASCII (any other key goes to JSONDecoder, which refuses invalid
+    /// UTF-8 in keys), as its bytes.
     private mutating func scanPlainKey() -> UnsafeBufferPointer<UInt8>? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = i
         while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
-            guard bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 else { return nil }
+            guard bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20, bytes[i] < 0x80 else { return nil }
             i += 1
         }
         guard i < bytes.count else { return nil }
@@ -264,15 +277,21 @@ struct JSONRecordScanner {
         }
     }
 
-    /// A string whose escapes are well formed (its UTF-8 is not checked: JSONDecoder does not either
-    /// for fields it ignores).
+    /// A string whose escapes are well formed and whose bytes are valid UTF-8 (JSONDecoder refuses
+    /// invalid UTF-8 even in fields it ignores: found by the `record` fuzz target).
     private mutating func skipString() -> Bool {
         guard take(UInt8(ascii: "\"")) else { return false }
         var scratch: [UInt8] = []
+        let start = i
+        var high = false
         while i < bytes.count {
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") { i += 1; return true }
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                return !high || String(validating: UnsafeBufferPointer(rebasing: bytes[start..<(i - 1)]), as: UTF8.self) != nil
+            }
             guard b >= 0x20 else { return false }
+            if b >= 0x80 { high = true }
             if b == UInt8(ascii: "\\") {
                 guard appendEscape(to: &scratch) else { return false }
                 scratch.removeAll(keepingCapacity: true)
