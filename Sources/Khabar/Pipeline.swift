@@ -60,14 +60,23 @@ public struct Pipeline: Sendable {
         let extractors = FactExtractorPool()
         var articles: [CleanArticle] = []
         var facts: [ArticleFacts] = []
+        var catalog = EntityCatalog()
         // read → clean → analyse + extract (parallel), then dedupe → cluster (in order)
         process(paths: paths, { raw -> (CleanArticle, ArticleProfile, ArticleFacts) in
-            let article = cleaner.clean(raw)
-            return (article, analyser.profile(article), extractors.extract(article))
+            var article = cleaner.clean(raw)
+            let facts = extractors.extract(article)
+            let profile = analyser.profile(article)
+            // Every article is held to the end: the junk blocks, which no digest shows, are not.
+            article.removed = []
+            return (article, profile, facts)
         }, emit: { outcome in
             switch outcome {
             case .success(let (article, profile, found)):
                 tracker.add(profile)
+                // Entities across all articles, in arrival order (spelling variants merge as they
+                // come), on this thread while the next batch is worked on.
+                var found = found
+                catalog.add(&found)
                 articles.append(article)
                 facts.append(found)
             case .failure(let error):
@@ -75,9 +84,6 @@ public struct Pipeline: Sendable {
             }
             onArticle()
         })
-        // Entities across all articles, in arrival order (spelling variants merge as they come).
-        var catalog = EntityCatalog()
-        for i in facts.indices { catalog.add(&facts[i]) }
         let assignments = tracker.assignments()
         let stories = tracker.stories()
         var grouped: [Int: [Int]] = [:]

@@ -1,6 +1,6 @@
 """Writes the hostile-input cases of issue 14 into a folder (generated, never committed): one file per
-case, named for it. usage: make.py FOLDER [--small]  (--small: each case at a tenth of its size,
-for a quick look)."""
+case, named for it. usage: make.py FOLDER [--small | --scale N]  (--small: each case at a tenth of
+its size, for a quick look; --scale N: at 1/N, as the tests make them)."""
 import gzip
 import json
 import os
@@ -15,6 +15,8 @@ def article(i, text, **extra):
 def main():
     folder = sys.argv[1]
     scale = 10 if "--small" in sys.argv else 1
+    if "--scale" in sys.argv:
+        scale = int(sys.argv[sys.argv.index("--scale") + 1])
     os.makedirs(folder, exist_ok=True)
     path = lambda name: os.path.join(folder, name)
 
