@@ -1,3 +1,5 @@
+import Foundation
+
 /// Articles in, stories out: the story stages in their order — analyse (done by the caller, in
 /// parallel), near-duplicates, then clustering. One tracker serves a whole batch or a server's
 /// lifetime; feeding it articles one at a time or all at once gives the same stories.
@@ -24,11 +26,14 @@ public struct StoryTracker: Sendable {
         self.contradicts = contradicts
     }
 
-    public static let judgeContradicts: @Sendable (String, String) -> Bool = { a, b in
+    public static let judgeContradicts: @Sendable (String, String) -> Bool = { earlier, later in
         // A text never contradicts itself: re-posts skip the judge's analysis of both texts.
-        if a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) { return false }
-        return RelationJudge().judge(a, b).relation == .contradicts
+        if earlier.utf8.count == later.utf8.count && earlier.utf8.elementsEqual(later.utf8) { return false }
+        return RelationJudge().judge(recentlyJudged.analysed(earlier), RelationText(later)).relation == .contradicts
     }
+
+    /// The earlier side of a pair is most often an original that many copies are judged against.
+    private static let recentlyJudged = RecentRelationTexts()
 
     public var articleCount: Int { articles.count }
 
@@ -80,4 +85,25 @@ public struct StoryTracker: Sendable {
 
     /// Stories ranked by importance.
     public func stories() -> [StorySummary] { clusterer.rankedStories(memberIDs: members) }
+}
+
+/// The last few earlier texts the relation judge analysed: a wire item syndicated fifty times is
+/// judged against its original fifty times, and the original is analysed once.
+final class RecentRelationTexts: @unchecked Sendable {
+    private var recent: [(text: String, analysed: RelationText)] = []
+    private let lock = NSLock()
+    private let capacity = 8
+
+    func analysed(_ text: String) -> RelationText {
+        lock.lock()
+        let known = recent.first { $0.text.utf8.count == text.utf8.count && $0.text.utf8.elementsEqual(text.utf8) }
+        lock.unlock()
+        if let known { return known.analysed }
+        let analysed = RelationText(text)
+        lock.lock()
+        if recent.count == capacity { recent.removeFirst() }
+        recent.append((text, analysed))
+        lock.unlock()
+        return analysed
+    }
 }
