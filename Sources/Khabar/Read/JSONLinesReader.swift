@@ -114,6 +114,10 @@ enum JSONLinesReader {
     static func readJSON(_ data: Data, name: String, emit: (ReadOutcome) -> Void) {
         let decoder = JSONDecoder()
         if let records = try? decoder.decode([Record].self, from: data) {
+            // An empty array is said, not passed over in silence (found by the `json` fuzz target).
+            if records.isEmpty {
+                emit(.failure(InputError(input: name, message: "the JSON array holds no articles", kind: .noArticle)))
+            }
             for (i, record) in records.enumerated() {
                 emit(article(from: record, where_: "\(name)[\(i)]", fallbackID: "\(baseName(name))-\(i + 1)"))
             }

@@ -87,6 +87,17 @@ struct JSONLinesReaderTests {
         #expect(outcomes.compactMap { try? $0.get().id } == ["x", "arr-2"])
     }
 
+    @Test func emptyJSONArrayIsSaid() {
+        var outcomes: [ReadOutcome] = []
+        InputReader().read(data: Data("[\n\n ]".utf8), name: "empty.json", id: "empty") { outcomes.append($0) }
+        guard outcomes.count == 1, case .failure(let error) = outcomes[0] else {
+            Issue.record("an empty JSON array must give one error, got \(outcomes)")
+            return
+        }
+        #expect(error.input == "empty.json")
+        #expect(error.message.contains("no articles"))
+    }
+
     /// The fast scanner either gives what JSONDecoder gives or declines (nil), never something else.
     @Test(arguments: [
         #"{"id": "a", "title": "عنوان", "text": "سطر\nسطر \"مقتبس\" \\ \/ \t\u0041\u00e9\ud83d\ude00", "published": "2015-08-01", "outlet": "س", "url": "u", "author": "أ"}"#,
