@@ -2,11 +2,12 @@
 # Fuzzes every parser that takes outside bytes (issue 14) with libFuzzer and AddressSanitizer
 # (leaks included), then prints a Markdown table: target, seconds, executions, findings.
 #
-#   scripts/fuzz.sh [--seconds N] [--runs N] [--jobs N] [--max-len N] [--release] [TARGET...]
+#   scripts/fuzz.sh [--seconds N] [--runs N] [--seed N] [--jobs N] [--max-len N] [--release] [TARGET...]
 #
 # --seconds: time per target (default 30: the CI smoke); --runs: stop a target after N executions
 # instead (whichever comes first); --release: an optimised build (slower to build, 2-5x the
-# executions per second: for the long runs). Targets: all by default.
+# executions per second: for the long runs); --seed: libFuzzer's random seed (default: a new one each
+# run; the CI smoke fixes it, so that a run can be repeated). Targets: all by default.
 # Seeds are Fuzz/seeds/<target> (and ../shared/seeds for the text targets); what a run learns
 # stays in .build-fuzz/corpus. Findings (crash-*, leak-*, timeout-*, oom-*) are written to
 # .build-fuzz/findings/<target>; the script exits 1 when there are any. A finding, once fixed,
@@ -14,7 +15,7 @@
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-seconds=30; runs=0; jobs=1; max_len=16384; config=debug; targets=()
+seconds=30; runs=0; seed=0; jobs=1; max_len=16384; config=debug; targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds="$2"; shift 2 ;;
@@ -22,7 +23,8 @@ while [ $# -gt 0 ]; do
     --jobs) jobs="$2"; shift 2 ;;
     --max-len) max_len="$2"; shift 2 ;;
     --release) config=release; shift ;;
-    -h|--help) sed -n 2,14p "$0"; exit 0 ;;
+    --seed) seed="$2"; shift 2 ;;
+    -h|--help) sed -n 2,15p "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -55,6 +57,7 @@ for target in "${targets[@]}"; do
         -artifact_prefix="$findings/")
   [ "$jobs" -gt 1 ] && args+=(-jobs="$jobs" -workers="$jobs")
   [ "$runs" -gt 0 ] && args+=(-runs="$runs")
+  [ "$seed" -gt 0 ] && args+=(-seed="$seed")
   # -jobs > 1 writes fuzz-N.log files in the working folder: run from the log folder.
   # Swift's own crash backtracer would run inside ASan's handler and muddle the report.
   ( cd "$logs" && SWIFT_BACKTRACE=enable=no KHABAR_FUZZ_TARGET="$target" "$bin" "${args[@]}" "$corpus" "${seeds[@]}" ) > "$logs/$target.log" 2>&1

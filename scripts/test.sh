@@ -51,8 +51,9 @@ for check in desk-replay desk-replay-workers browser-test; do
 done
 # A fuzz smoke of every parser that takes outside bytes (scripts/fuzz.sh: libFuzzer + ASan,
 # KHABAR_FUZZ_SECONDS a target, 30 by default): a crash, leak, hang or broken property fails it.
+# The seed is fixed (KHABAR_FUZZ_SEED) so that a failing smoke can be run again as it was.
 echo "── fuzz-smoke"
-if scripts/fuzz.sh --seconds "${KHABAR_FUZZ_SECONDS:-30}" 2>&1 | tail -n 30; [ "${PIPESTATUS[0]}" -eq 0 ]; then
+if scripts/fuzz.sh --seconds "${KHABAR_FUZZ_SECONDS:-30}" --seed "${KHABAR_FUZZ_SEED:-1}" 2>&1 | tail -n 30; [ "${PIPESTATUS[0]}" -eq 0 ]; then
   passed=$((passed + 1))
 else
   echo "✘ fuzz-smoke failed (findings in .build-fuzz/findings)"; failed=$((failed + 1))
