@@ -75,6 +75,17 @@ struct StreamingReadTests {
     }
 
     /// A tool's output, through the shell (for the compressors).
+    /// A fresh temporary folder, or nil (with a "skipping" notice) when a tool the test packs its
+    /// input with is not in /usr/bin.
+    static func folderWithTools(_ tools: [String]) throws -> URL? {
+        let missing = tools.filter { !FileManager.default.isExecutableFile(atPath: "/usr/bin/\($0)") }
+        guard missing.isEmpty else {
+            print("skipping: \(missing.joined(separator: " and ")) not found")
+            return nil
+        }
+        return try InputFormatTests.tempFolder()
+    }
+
     static func shell(_ command: String) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -85,12 +96,7 @@ struct StreamingReadTests {
     }
 
     @Test func compressedJSONLinesStreamWithLineNumbers() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xz"),
-              FileManager.default.isExecutableFile(atPath: "/usr/bin/gzip") else {
-            print("skipping: xz or gzip not found")
-            return
-        }
-        let folder = try InputFormatTests.tempFolder()
+        guard let folder = try Self.folderWithTools(["xz", "gzip"]) else { return }
         defer { try? FileManager.default.removeItem(at: folder) }
         // Over one chunk (1 MB) unpacked, so records cross chunk boundaries.
         let text = Self.lines(12_000)
@@ -109,11 +115,7 @@ struct StreamingReadTests {
     }
 
     @Test func aDecompressionBombStopsEarlyWithAClearError() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xz") else {
-            print("skipping: xz not found")
-            return
-        }
-        let folder = try InputFormatTests.tempFolder()
+        guard let folder = try Self.folderWithTools(["xz"]) else { return }
         defer { try? FileManager.default.removeItem(at: folder) }
         let bomb = folder.appendingPathComponent("zeros.jsonl.xz")
         // 256 MB of zeros pack into about 40 KB.
@@ -128,11 +130,7 @@ struct StreamingReadTests {
     }
 
     @Test func aTruncatedXzFileKeepsWhatCameBeforeTheCut() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xz") else {
-            print("skipping: xz not found")
-            return
-        }
-        let folder = try InputFormatTests.tempFolder()
+        guard let folder = try Self.folderWithTools(["xz"]) else { return }
         defer { try? FileManager.default.removeItem(at: folder) }
         let plain = folder.appendingPathComponent("cut.jsonl")
         try Data(Self.lines(20_000).utf8).write(to: plain)
