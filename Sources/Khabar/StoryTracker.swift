@@ -15,6 +15,15 @@ public struct StoryTracker: Sendable {
     private var earliestInGroup: [Int: Int] = [:]
     private var members: [[String]] = []
     private var termNames: [UInt64: String] = [:]
+    /// Keep track of which stories can change no more (`takeFinishedStories()`): a digest run
+    /// writes those and lets their articles go.
+    public var reportsFinishedStories = false {
+        didSet { clusterer.recordsExpired = reportsFinishedStories }
+    }
+    /// Per story, its articles' arrival indices, while it is not finished (`reportsFinishedStories`).
+    private var memberIndices: [[Int32]] = []
+    /// Stories out of the clusterer's index whose articles the copy index may still match.
+    private var unfinished = Set<Int>()
     /// Keep the shared terms and their names for each article (what `--explain` prints).
     public var keepTermNames = false {
         didSet { clusterer.collectsSharedTerms = keepTermNames }
@@ -55,6 +64,12 @@ public struct StoryTracker: Sendable {
                          copy?.overlap ?? placement.similarity, placement.sharedTerms))
         if placement.story == members.count { members.append([]) }
         members[placement.story].append(profile.id)
+        if reportsFinishedStories {
+            if placement.story == memberIndices.count { memberIndices.append([]) }
+            memberIndices[placement.story].append(Int32(index))
+            // A story with no indexed term is found by no later article: only copies can join it.
+            if !clusterer.isListed(placement.story) { unfinished.insert(placement.story) }
+        }
         if keepTermNames {
             for term in placement.sharedTerms where termNames[term] == nil { termNames[term] = profile.termNames[term] }
         }
@@ -82,6 +97,40 @@ public struct StoryTracker: Sendable {
 
     /// Every article's final assignment, in arrival order.
     public func assignments() -> [StoryAssignment] { articles.indices.map(assignment) }
+
+    /// Stories that can change no more, each returned once (with `reportsFinishedStories`): out of
+    /// the clusterer's index and none of their articles matchable as the original of a copy — so
+    /// no later article can join them and their copies' `duplicate_of` is settled.
+    public mutating func takeFinishedStories() -> [(story: Int, members: [Int])] {
+        unfinished.formUnion(clusterer.takeExpired())
+        var finished: [(story: Int, members: [Int])] = []
+        for story in unfinished.sorted() {
+            if clusterer.isListed(story) {
+                // A copy brought it back; the clusterer reports it again when it leaves.
+                unfinished.remove(story)
+            } else if memberIndices[story].allSatisfy({ duplicates.isForgotten(Int($0)) }) {
+                unfinished.remove(story)
+                finished.append((story, memberIndices[story].map(Int.init)))
+                memberIndices[story] = []
+            }
+        }
+        return finished
+    }
+
+    /// Every story not taken yet, with its articles' arrival indices (the end of a run, with
+    /// `reportsFinishedStories`).
+    public mutating func takeRemainingStories() -> [(story: Int, members: [Int])] {
+        unfinished = []
+        var remaining: [(story: Int, members: [Int])] = []
+        for story in memberIndices.indices where !memberIndices[story].isEmpty {
+            remaining.append((story, memberIndices[story].map(Int.init)))
+            memberIndices[story] = []
+        }
+        return remaining
+    }
+
+    /// One story as the clusterer sees it now (its importance still decays until the run ends).
+    public func summary(ofStory story: Int) -> StorySummary { clusterer.summary(of: story, memberIDs: members[story]) }
 
     /// Stories ranked by importance.
     public func stories() -> [StorySummary] { clusterer.rankedStories(memberIDs: members) }

@@ -55,25 +55,43 @@ struct DigestCommand: ParsableCommand {
         tracker.clusterer.decay = options.decayDays * 86_400
         var failures = 0
         var progress = Progress(label: "digesting", enabled: !input.quiet)
-        let whole = pipeline.digest(paths: input.paths, tracker: &tracker, onError: { error in
+        let onError = { (error: InputError) in
             failures += 1
             progress.clearLine()
             Console.error("\(error.input): \(error.message)")
-        }, onArticle: { progress.tick() })
-        progress.finish()
-        let digest = whole.filtered(minArticles: minArticles, top: top)
-        // JSON goes out in pieces as it is written; the pages for people are made whole.
-        let write: (([UInt8]) -> Void) -> Void
-        switch format {
-        case .json: write = { sink in digest.writeJSON(sink); sink([0x0A]) }
-        case .markdown: write = { sink in sink(Array(digest.markdown().utf8)) }
-        case .html: write = { sink in sink(Array(digest.html().utf8)) }
+        }
+        // JSON is put together from a temporary file as it goes out (memory stays bounded by the
+        // live window); the pages for people are made whole.
+        let write: (([UInt8]) -> Void) throws -> Void
+        if format == .json {
+            let spilled: SpilledDigest
+            do {
+                spilled = try pipeline.spilledDigest(paths: input.paths, tracker: &tracker, onError: onError,
+                                                     onArticle: { progress.tick() })
+            } catch {
+                progress.finish()
+                Console.error("\(error)")
+                throw ExitCode(1)
+            }
+            progress.finish()
+            write = { sink in try spilled.writeJSON(minArticles: minArticles, top: top, sink); sink([0x0A]) }
+        } else {
+            let whole = pipeline.digest(paths: input.paths, tracker: &tracker, onError: onError,
+                                        onArticle: { progress.tick() })
+            progress.finish()
+            let digest = whole.filtered(minArticles: minArticles, top: top)
+            write = { sink in sink(Array((format == .markdown ? digest.markdown() : digest.html()).utf8)) }
         }
         if let output, let file {
             var failure: Error?
-            write { bytes in
-                guard failure == nil else { return }
-                do { try file.write(contentsOf: bytes) } catch { failure = error }
+            do {
+                try write { bytes in
+                    guard failure == nil else { return }
+                    do { try file.write(contentsOf: bytes) } catch { failure = error }
+                }
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(1)
             }
             try? file.close()
             if let failure {
@@ -81,7 +99,11 @@ struct DigestCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         } else {
-            write { Console.out(bytes: $0) }
+            do { try write { Console.out(bytes: $0) } } catch {
+                Console.flush()
+                Console.error("\(error)")
+                throw ExitCode(1)
+            }
             Console.flush()
         }
         if failures > 0 {

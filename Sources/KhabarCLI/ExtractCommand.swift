@@ -26,16 +26,21 @@ struct Extract: ParsableCommand {
     func run() throws {
         let pipeline = input.pipeline()
         var catalog = EntityCatalog()
-        var articles: [ArticleFacts] = []
+        let facts: SpilledFacts
+        do { facts = try SpilledFacts(lines: format == .jsonl) } catch {
+            Console.error("\(error)")
+            throw ExitCode(1)
+        }
         var failures = 0
         var progress = Progress(label: "extracting", enabled: !input.quiet)
-        // Extraction runs across cores; the catalog takes the articles in input order.
+        // Extraction runs across cores; the catalog takes the articles in input order, and each
+        // article's facts wait in a temporary file until the entities are final.
         pipeline.extract(paths: input.paths) { outcome in
             switch outcome {
             case .success(let (_, found)):
-                var facts = found
-                catalog.add(&facts)
-                articles.append(facts)
+                var found = found
+                catalog.add(&found)
+                facts.append(found)
             case .failure(let error):
                 failures += 1
                 progress.clearLine()
@@ -44,17 +49,12 @@ struct Extract: ParsableCommand {
             progress.tick()
         }
         progress.finish()
-        switch format {
-        case .json:
-            Console.out(EntityCatalog.json(entities: catalog.all, articles: articles) + "\n")
-        case .jsonl:
-            let entities = catalog.all
-            for facts in articles {
-                Console.out(bytes: EntityCatalog.jsonLine(facts, entities: entities))
-                Console.out("\n")
-            }
+        do { try facts.write(entities: catalog.all) { Console.out(bytes: $0) } } catch {
+            Console.flush()
+            Console.error("\(error)")
+            throw ExitCode(1)
         }
         Console.flush()
-        if failures > 0 || articles.isEmpty { throw ExitCode(1) }
+        if failures > 0 || facts.count == 0 { throw ExitCode(1) }
     }
 }

@@ -50,6 +50,9 @@ public struct StoryClusterer: Sendable {
     private var sharedWeight: [Float] = []
     private var newestTime = -Double.infinity
     private var addsSincePrune = 0
+    /// Record the stories each prune drops from the index (for `takeExpired()`).
+    public var recordsExpired = false
+    private var expiredSinceTaken: [Int] = []
 
     public init(background: BackgroundFrequencies = .shipped) {
         self.background = background
@@ -204,6 +207,7 @@ public struct StoryClusterer: Sendable {
             }
             stories[i].listed = false
             expired.insert(s)
+            if recordsExpired { expiredSinceTaken.append(i) }
             expiredTerms.formUnion(stories[i].indexed)
             stories[i].frozenHeadline = stories[i].headline()
             stories[i].indexed = []
@@ -253,6 +257,17 @@ public struct StoryClusterer: Sendable {
     func outletsByCount(of i: Int) -> [String] {
         stories[i].outlets.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
     }
+
+    /// Stories dropped from the index since the last call (when `recordsExpired`): only a copy of
+    /// one of their articles can bring them back.
+    public mutating func takeExpired() -> [Int] {
+        defer { expiredSinceTaken = [] }
+        return expiredSinceTaken
+    }
+
+    /// Whether the story is in the index (new articles can find it); false once it left the
+    /// window, and for a story none of whose terms were worth indexing.
+    public func isListed(_ story: Int) -> Bool { stories[story].listed }
 
     /// Time of the story's latest dated article.
     public func lastTime(ofStory i: Int) -> Double? { stories[i].last }

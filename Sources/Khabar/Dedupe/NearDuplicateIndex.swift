@@ -98,6 +98,10 @@ public struct NearDuplicateIndex: Sendable {
 
     public func id(ofEntry index: Int) -> String { entries[index].id }
 
+    /// Whether entry `index` can no longer be matched as the original of a copy (pruned, or too
+    /// short to have a signature).
+    public func isForgotten(_ index: Int) -> Bool { entries[index].signature == nil }
+
     private func isWithinWindow(_ a: Double?, _ b: Double?) -> Bool {
         guard let a, let b else { return true }
         return abs(a - b) <= window

@@ -267,35 +267,55 @@ extension EntityCatalog {
     public static func json(entities: [CatalogEntity], articles: [ArticleFacts]) -> String {
         var json = JSONWriter()
         json.beginObject()
+        writeEntities(entities, to: &json)
+        json.key("articles")
+        json.beginArray()
+        for facts in articles { writeArticle(facts, to: &json) }
+        json.endArray()
+        json.endObject()
+        return json.string
+    }
+
+    /// `"entities": [...]`, the document's first key.
+    static func writeEntities(_ entities: [CatalogEntity], to json: inout JSONWriter) {
         json.objects("entities", entities) { json, entity in
             json.entityHead(id: entity.id, name: entity.name, kind: entity.kind, variants: entity.variants,
                             mentions: entity.mentions)
             json.field("articles", strings: entity.articles)
         }
-        json.objects("articles", articles) { json, facts in
-            json.field("id", facts.id)
-            json.objects("mentions", facts.mentions) { json, mention in
-                json.field("entity", mention.entity)
-                json.field("text", mention.text)
-                json.key("start"); json.value(mention.start)
-                json.key("end"); json.value(mention.end)
-            }
-            json.objects("quotes", facts.quotes) { json, quote in
-                json.field("speaker", speakerEntity(of: quote, in: facts))
-                writeQuoteText(quote, to: &json)
-            }
-            writeDates(of: facts, to: &json)
+    }
+
+    /// One article's object in the document's `"articles"`.
+    static func writeArticle(_ facts: ArticleFacts, to json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", facts.id)
+        json.objects("mentions", facts.mentions) { json, mention in
+            json.field("entity", mention.entity)
+            json.field("text", mention.text)
+            json.key("start"); json.value(mention.start)
+            json.key("end"); json.value(mention.end)
         }
+        json.objects("quotes", facts.quotes) { json, quote in
+            json.field("speaker", speakerEntity(of: quote, in: facts))
+            writeQuoteText(quote, to: &json)
+        }
+        writeDates(of: facts, to: &json)
         json.endObject()
-        return json.string
     }
 
     /// `khabar extract --format jsonl`: one line per article, each mention and quote speaker with
-    /// its entity's id, name and kind inline (ids index `entities`, as in the JSON document).
-    public static func jsonLine(_ facts: ArticleFacts, entities: [CatalogEntity]) -> [UInt8] {
+    /// its entity's id, name and kind inline (ids index `entities`, as in the JSON document). With
+    /// `settledLater` the names and kinds, final only at the end of a run, are placeholders that
+    /// `SpilledFacts` fills in.
+    public static func jsonLine(_ facts: ArticleFacts, entities: [CatalogEntity], settledLater: Bool = false) -> [UInt8] {
         var json = JSONWriter()
         func entityFields(_ id: Int?, _ json: inout JSONWriter) {
             json.field("entity", id)
+            if settledLater, let id {
+                json.key("name"); json.raw(SpillFile.placeholder("n", id))
+                json.key("kind"); json.raw(SpillFile.placeholder("k", id))
+                return
+            }
             let entity = id.flatMap { $0 < entities.count ? entities[$0] : nil }
             json.field("name", entity?.name)
             json.field("kind", entity?.kind.label)

@@ -87,10 +87,12 @@ public struct JSONWriter {
 
 extension JSONWriter {
     /// The fields an entity object starts with, in `khabar extract` and in the digest.
-    mutating func entityHead(id: Int, name: String, kind: EntityKind, variants: [String], mentions: Int) {
+    mutating func entityHead(id: Int, name: String, kind: EntityKind, variants: [String], mentions: Int,
+                             kindPlaceholder: Bool = false) {
         key("id"); value(id)
         field("name", name)
-        field("kind", kind.label)
+        key("kind")
+        if kindPlaceholder { raw(SpilledDigest.kindPlaceholder(entity: id)) } else { value(kind.label) }
         field("variants", strings: variants)
         key("mentions"); value(mentions)
     }

@@ -32,7 +32,9 @@ extension Digest {
 }
 
 extension StoryDigest {
-    public func write(to json: inout JSONWriter) {
+    /// With `settledLater`, the importance and the entities' kinds — known only at the end of a
+    /// run — are written as placeholders that `SpilledDigest` fills in.
+    public func write(to json: inout JSONWriter, settledLater: Bool = false) {
         json.beginObject()
         json.key("id"); json.value(id)
         json.field("headline", headline)
@@ -41,7 +43,8 @@ extension StoryDigest {
         json.field("outlets", strings: outlets)
         json.field("first", first?.iso8601)
         json.field("last", last?.iso8601)
-        json.key("importance"); json.value((importance * 1000).rounded() / 1000)
+        json.key("importance")
+        if settledLater { json.raw(SpilledDigest.importancePlaceholder) } else { json.value(Self.rounded(importance)) }
         json.objects("summary", summary) { json, sentence in
             json.field("text", sentence.text)
             json.field("article", sentence.article)
@@ -49,7 +52,7 @@ extension StoryDigest {
         }
         json.objects("entities", entities) { json, entity in
             json.entityHead(id: entity.id, name: entity.name, kind: entity.kind, variants: entity.variants,
-                            mentions: entity.mentions)
+                            mentions: entity.mentions, kindPlaceholder: settledLater)
             json.field("outlets", strings: entity.outlets)
             json.field("articles", strings: entity.articles)
         }
@@ -83,6 +86,9 @@ extension StoryDigest {
         }
         json.endObject()
     }
+
+    /// Importance as the JSON document gives it: three decimals.
+    static func rounded(_ importance: Double) -> Double { (importance * 1000).rounded() / 1000 }
 }
 
 extension DigestArticle {
