@@ -37,6 +37,9 @@ public struct EntityCatalog: Sendable {
     /// Every entity's variants together: `firstSeenWithClitic` builds a name key only for a glued
     /// spelling some entity has (most have none, and a key costs far more than this lookup).
     private var allVariants: Set<String> = []
+    /// Ids of the articles added so far: an article seen for the first time is in no entity's
+    /// list yet, so only a repeated id needs the (linear) look through an entity's articles.
+    private var articleIDs: Set<String> = []
 
     public init() {}
 
@@ -44,6 +47,7 @@ public struct EntityCatalog: Sendable {
     /// Identity is the name, not the tag: "بيونغ يانغ" tagged once LOC and once ORG is one entity,
     /// whose kind is the one most mentions carry.
     public mutating func add(_ facts: inout ArticleFacts) {
+        let seenBefore = !articleIDs.insert(facts.id).inserted
         var i = 0
         while i < facts.mentions.count {
             let mention = facts.mentions[i]
@@ -66,7 +70,7 @@ public struct EntityCatalog: Sendable {
             }
             if entity == nil { entity = newEntity(mention) }
             index(name, as: entity!)
-            record(mention, in: entity!, article: facts.id)
+            record(mention, in: entity!, article: facts.id, seenBefore: seenBefore)
             if bareAfterClitic { entities[entity!].name = mention.text }
             facts.mentions[i].entity = entity
             i += 1
@@ -242,9 +246,9 @@ public struct EntityCatalog: Sendable {
     /// spellings come early).
     private static let spellingsKept = 32
 
-    private mutating func record(_ mention: EntityMention, in id: Int, article: String) {
+    private mutating func record(_ mention: EntityMention, in id: Int, article: String, seenBefore: Bool) {
         entities[id].mentions += 1
-        if entities[id].articles.last != article, !entities[id].articles.contains(article) {
+        if entities[id].articles.last != article, !seenBefore || !entities[id].articles.contains(article) {
             entities[id].articles.append(article)
         }
         let count = spellingCounts[id][mention.text, default: 0] + 1

@@ -23,6 +23,17 @@ struct EntityCatalogTests {
         #expect(catalog.all[a.mentions[0].entity!].articles == ["a", "b"])
     }
 
+    /// An id that comes again later in the input (the same article read twice) is listed once.
+    @Test func anArticleIsListedOnceUnderAnEntityEvenWhenItsIdComesAgain() {
+        var catalog = EntityCatalog()
+        for id in ["a", "b", "a", "c", "b"] {
+            var facts = Self.facts(id, [("بوتين", .person), ("روسيا", .location), ("بوتين", .person)])
+            catalog.add(&facts)
+        }
+        #expect(catalog.all.map(\.articles) == [["a", "b", "c"], ["a", "b", "c"]])
+        #expect(catalog.all.map(\.mentions) == [10, 5])
+    }
+
     @Test func wordsSwallowedInFrontOfAKnownNameStillMerge() {
         var catalog = EntityCatalog()
         var a = Self.facts("a", [("للكرملين دميتري بيسكوف", .person)])
