@@ -242,15 +242,15 @@ public struct Pipeline: Sendable {
         Self.concurrentMap(count: batch.count, jobs: jobs) { batch[$0].map(work) }
     }
 
-    /// `work(i)` for every i in 0..<count across `jobs` threads, each taking every jobs-th index;
+    /// `work(i)` for every i in 0..<count across `jobs` threads, each taking the next index not yet taken;
     /// results in index order.
     public static func concurrentMap<Output>(count: Int, jobs: Int, _ work: @Sendable (Int) -> Output) -> [Output] {
         guard jobs > 1, count > 1 else { return (0..<count).map(work) }
         let results = ResultSlots<Output>(count: count)
         let next = NextIndex()
         DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
-            // Each worker takes the next item not yet taken: one long item (a large story, a
-            // huge page) does not leave the other cores idle behind a fixed share.
+            // Each worker takes the next item not yet taken: one long item (a large story) does
+            // not leave the other cores idle behind a fixed share.
             while let i = next.take(below: count) { results.set(i, work(i)) }
         }
         return results.values
@@ -290,8 +290,6 @@ final class BatchInFlight<Output>: @unchecked Sendable {
     }
 }
 
-/// One slot per index that several threads fill, each slot by one thread only; read back in
-/// index order once all are filled.
 /// A counter the workers of `concurrentMap` share.
 final class NextIndex: @unchecked Sendable {
     private var value = 0
@@ -306,6 +304,8 @@ final class NextIndex: @unchecked Sendable {
     }
 }
 
+/// One slot per index that several threads fill, each slot by one thread only; read back in
+/// index order once all are filled.
 final class ResultSlots<Output>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Output?>
 

@@ -33,7 +33,13 @@ final class SpillFile {
         descriptor = fd
     }
 
-    deinit { _ = Glibc.close(descriptor) }
+    deinit {
+        #if canImport(Glibc)
+        _ = Glibc.close(descriptor)
+        #else
+        _ = Darwin.close(descriptor)
+        #endif
+    }
 
     /// Appends a piece (buffered) and says where it lies.
     func put(_ bytes: [UInt8]) -> Span {

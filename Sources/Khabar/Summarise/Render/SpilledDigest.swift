@@ -88,9 +88,11 @@ public final class SpilledDigest {
         var out: [UInt8] = []
         func drainIfLarge() { if out.count >= 1 << 20 { sink(out); out.removeAll(keepingCapacity: true) } }
         out += Array(#"{"stories":["#.utf8)
-        for (n, summary) in kept.enumerated() {
+        var firstStory = true
+        for summary in kept {
             guard let span = storySpans[summary.id] else { continue }
-            if n > 0 { out.append(UInt8(ascii: ",")) }
+            if !firstStory { out.append(UInt8(ascii: ",")) }
+            firstStory = false
             try file.settle(file.read(span), into: &out) { tag, id, json in
                 if tag == UInt8(ascii: "i") { json.value(StoryDigest.rounded(summary.importance)) } else { json.value(kinds[id]?.label) }
             }
