@@ -316,8 +316,8 @@ extension EntityCatalog {
         func entityFields(_ id: Int?, _ json: inout JSONWriter) {
             json.field("entity", id)
             if settledLater, let id {
-                json.key("name"); json.raw(SpillFile.placeholder("n", id))
-                json.key("kind"); json.raw(SpillFile.placeholder("k", id))
+                json.key("name"); json.raw(SpillFile.placeholder(.name, id))
+                json.key("kind"); json.raw(SpillFile.placeholder(.kind, id))
                 return
             }
             let entity = id.flatMap { $0 < entities.count ? entities[$0] : nil }

@@ -37,7 +37,7 @@ public final class SpilledFacts {
             for span in spans {
                 try file.settle(file.read(span), into: &out) { tag, id, json in
                     let entity = id >= 0 && id < entities.count ? entities[id] : nil
-                    json.value(tag == UInt8(ascii: "n") ? entity?.name : entity?.kind.label)
+                    json.value(tag == .name ? entity?.name : entity?.kind.label)
                 }
                 out.append(0x0A)
                 drainIfLarge()

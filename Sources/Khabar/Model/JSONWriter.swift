@@ -92,7 +92,7 @@ extension JSONWriter {
         key("id"); value(id)
         field("name", name)
         key("kind")
-        if kindPlaceholder { raw(SpilledDigest.kindPlaceholder(entity: id)) } else { value(kind.label) }
+        if kindPlaceholder { raw(SpillFile.placeholder(.kind, id)) } else { value(kind.label) }
         field("variants", strings: variants)
         key("mentions"); value(mentions)
     }

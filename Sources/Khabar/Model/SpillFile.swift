@@ -73,19 +73,27 @@ final class SpillFile {
         return bytes
     }
 
-    static func placeholder(_ tag: Character, _ id: Int = 0) -> String { "\u{0}\(tag)\(id)\u{0}" }
+    /// What a placeholder stands for: a story's importance, an entity's kind or name.
+    enum Settled: UInt8 {
+        case importance = 0x69, kind = 0x6B, name = 0x6E  // i, k, n
+    }
 
-    /// Copies a piece to `out`, each placeholder replaced by what `fill` writes for its tag and id.
-    func settle(_ bytes: [UInt8], into out: inout [UInt8], _ fill: (UInt8, Int, inout JSONWriter) -> Void) throws {
+    static func placeholder(_ what: Settled, _ id: Int = 0) -> String {
+        "\u{0}\(Character(Unicode.Scalar(what.rawValue)))\(id)\u{0}"
+    }
+
+    /// Copies a piece to `out`, each placeholder replaced by what `fill` writes for it and its id.
+    func settle(_ bytes: [UInt8], into out: inout [UInt8], _ fill: (Settled, Int, inout JSONWriter) -> Void) throws {
         var i = 0
         while i < bytes.count {
             guard let start = bytes[i...].firstIndex(of: 0) else { out += bytes[i...]; break }
             out += bytes[i..<start]
-            guard let end = bytes[(start + 1)...].firstIndex(of: 0), end > start + 1 else {
+            guard let end = bytes[(start + 1)...].firstIndex(of: 0), end > start + 1,
+                  let what = Settled(rawValue: bytes[start + 1]) else {
                 throw SpillError(message: "the temporary file in \(directory) is damaged")
             }
             var json = JSONWriter()
-            fill(bytes[start + 1], Int(String(decoding: bytes[(start + 2)..<end], as: UTF8.self)) ?? -1, &json)
+            fill(what, Int(String(decoding: bytes[(start + 2)..<end], as: UTF8.self)) ?? -1, &json)
             out += json.bytes
             i = end + 1
         }

@@ -74,7 +74,6 @@ struct StreamingReadTests {
         #expect(Self.summary(outcomes)[1].hasPrefix("error f.jsonl:2"))
     }
 
-    /// A tool's output, through the shell (for the compressors).
     /// A fresh temporary folder, or nil (with a "skipping" notice) when a tool the test packs its
     /// input with is not in /usr/bin.
     static func folderWithTools(_ tools: [String]) throws -> URL? {
@@ -86,6 +85,7 @@ struct StreamingReadTests {
         return try InputFormatTests.tempFolder()
     }
 
+    /// A tool's output, through the shell (for the compressors).
     static func shell(_ command: String) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")

@@ -44,7 +44,7 @@ extension StoryDigest {
         json.field("first", first?.iso8601)
         json.field("last", last?.iso8601)
         json.key("importance")
-        if settledLater { json.raw(SpilledDigest.importancePlaceholder) } else { json.value(Self.rounded(importance)) }
+        if settledLater { json.raw(SpillFile.placeholder(.importance)) } else { json.value(Self.rounded(importance)) }
         json.objects("summary", summary) { json, sentence in
             json.field("text", sentence.text)
             json.field("article", sentence.article)

@@ -17,23 +17,18 @@ public final class SpilledDigest {
 
     private let file: SpillFile
     private var storySpans: [Int: SpillFile.Span] = [:]
-    private var storyArticleCounts: [Int: Int] = [:]
     /// By arrival index.
     private var articleSpans: [SpillFile.Span] = []
     private var articleStories: [Int32] = []
     private var ranked: [StorySummary] = []
-    private var kinds: [Int: EntityKind] = [:]
+    private var entities: [CatalogEntity] = []
 
     /// One finished story as it goes to the file (made on a worker thread).
     public struct Rendered: Sendable {
         var storyID: Int
-        var articleCount: Int
         var story: [UInt8]
         var articles: [(index: Int, json: [UInt8])]
     }
-
-    static let importancePlaceholder = SpillFile.placeholder("i")
-    static func kindPlaceholder(entity id: Int) -> String { SpillFile.placeholder("k", id) }
 
     /// Opens the temporary file in `directory` (see `SpillFile`).
     init(directory: String) throws {
@@ -49,13 +44,12 @@ public final class SpilledDigest {
             article.write(to: &json)
             return (index, json.takeBytes())
         }
-        return Rendered(storyID: story.id, articleCount: story.articles.count, story: storyBytes, articles: rendered)
+        return Rendered(storyID: story.id, story: storyBytes, articles: rendered)
     }
 
     func append(_ stories: [Rendered]) {
         for story in stories {
             storySpans[story.storyID] = file.put(story.story)
-            storyArticleCounts[story.storyID] = story.articleCount
             for (index, json) in story.articles {
                 if index >= articleSpans.count {
                     articleSpans += repeatElement(SpillFile.Span(offset: 0, length: -1), count: index + 1 - articleSpans.count)
@@ -70,7 +64,7 @@ public final class SpilledDigest {
     func seal(ranked: [StorySummary], entities: [CatalogEntity], finishedEarly: Int, mostArticlesHeld: Int) throws {
         try file.finishWriting()
         self.ranked = ranked
-        for entity in entities { kinds[entity.id] = entity.kind }
+        self.entities = entities
         self.finishedEarly = finishedEarly
         self.mostArticlesHeld = mostArticlesHeld
     }
@@ -82,7 +76,7 @@ public final class SpilledDigest {
     /// Writes the document — only stories with at least `minArticles` articles, the first `top`
     /// of them (0: all), and only their articles — to `sink` in pieces of about a megabyte.
     public func writeJSON(minArticles: Int = 1, top: Int = 0, _ sink: ([UInt8]) -> Void) throws {
-        var kept = ranked.filter { (storyArticleCounts[$0.id] ?? 0) >= minArticles }
+        var kept = ranked.filter { $0.articleCount >= minArticles }
         if top > 0 { kept = Array(kept.prefix(top)) }
         let keptIDs: Set<Int>? = kept.count == ranked.count ? nil : Set(kept.map(\.id))
         var out: [UInt8] = []
@@ -94,7 +88,11 @@ public final class SpilledDigest {
             if !firstStory { out.append(UInt8(ascii: ",")) }
             firstStory = false
             try file.settle(file.read(span), into: &out) { tag, id, json in
-                if tag == UInt8(ascii: "i") { json.value(StoryDigest.rounded(summary.importance)) } else { json.value(kinds[id]?.label) }
+                if tag == .importance {
+                    json.value(StoryDigest.rounded(summary.importance))
+                } else {
+                    json.value(StoryDigester.entity(id, in: entities)?.kind.label)
+                }
             }
             drainIfLarge()
         }
